@@ -1,0 +1,68 @@
+// swift-tools-version: 6.2
+//
+// tally: a casualty and claims statistics tracker.
+//
+// Data flows one way: text -> TallyExtractor -> TallyLedger -> TallyReporter -> files.
+// A module imports only the modules before it.
+
+import PackageDescription
+
+let package = Package(
+  name: "tally",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "tally", targets: ["tally"]),
+    .library(name: "TallyCSV", targets: ["TallyCSV"]),
+    .library(name: "TallyExtractor", targets: ["TallyExtractor"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // System libraries
+    .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+
+    // Core libraries
+    .target(name: "TallyCSV", dependencies: ["CLibCSV"]),
+    .target(
+      name: "TallyExtractor",
+      dependencies: ["TallyCSV"],
+      resources: [
+        .embedInCode("Resources/gazetteer.csv"),
+        .embedInCode("Resources/categories.csv"),
+        .embedInCode("Resources/equipment.csv"),
+      ]
+    ),
+
+    // Command line
+    .executableTarget(
+      name: "tally",
+      dependencies: [
+        "TallyCSV",
+        "TallyExtractor",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // Tests
+    .testTarget(name: "TallyCSVTests", dependencies: ["TallyCSV"]),
+    .testTarget(
+      name: "TallyExtractorTests",
+      dependencies: ["TallyExtractor", "TallyCSV"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyCSV"]),
+  ]
+)
+
+// Strict settings, applied to every target in one place so they cannot drift.
+let strictSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .treatAllWarnings(as: .error),
+]
+for target in package.targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,1 @@
+// TallyCSV: CSV reading and writing over libcsv. (Being written.)
