@@ -1,0 +1,180 @@
+/// Who asserts a figure, as found in the text.
+struct Attribution {
+  /// The normalised claimant (`Azerbaijan Defense Ministry`, `Ilham Aliyev`, `Azertac`).
+  var claimant: String?
+  /// The gazetteer entry of the claimant's side, if known (`Azerbaijan` for its ministry or president).
+  var affiliation: Int32?
+  /// The attribution verb is a denial (`denied`): the figure is nobody's claim.
+  var isDenial = false
+}
+
+extension DocumentAnalysis {
+  /// Whether token `k` is a verb of attribution (`said`, `reported`, `according to`).
+  func isAttributionVerb(_ k: Int) -> Bool {
+    guard let w = word(k) else { return false }
+    switch w {
+    case .said, .says, .say, .announced, .announces, .claimed, .claims, .stated, .told, .tells, .added, .adds,
+      .wrote, .writes, .tweeted, .posted, .declared, .insisted, .alleged, .noted, .acknowledged, .admitted,
+      .estimates, .counted, .recorded, .documented, .indicated, .showed, .shows, .reports, .denied, .denies:
+      return true
+    case .reported, .confirmed, .estimated, .published, .updated, .released:
+      // "were reported killed", "confirmed dead", "an estimated 200": not attribution
+      if let e = entry(k + 1), e.category != nil, e.role == .verb || e.role == .state { return false }
+      if let previous = word(k - 1), previous == .were || previous == .was || previous == .been || previous == .an || previous == .is_ || previous == .are { return false }
+      return !(w == .estimated && (word(k + 1) == .at || tokens[min(k + 1, tokens.count - 1)].kind == .number))
+    default:
+      return false
+    }
+  }
+
+  /// The attribution of the figure that starts at token `first`.
+  func attribution(forFigureAt first: Int, in unit: Range<Int>, history: [String]) -> Attribution? {
+    // Inside a quotation: the speaker stands after the closing or before the opening quote.
+    if quoteAt[first] >= 0 {
+      let quote = quotes[Int(quoteAt[first])]
+      if let found = speaker(afterQuote: quote.close, in: unit, history: history) { return found }
+      if let found = speaker(beforeQuote: quote.open, in: unit, history: history) { return found }
+    }
+    // "according to X"
+    var k = unit.lowerBound
+    while k + 2 < unit.upperBound {
+      if word(k) == .according, word(k + 1) == .to, quoteAt[k] < 0 {
+        if let np = nounPhrase(startingAt: k + 2, in: unit) {
+          return normalise(np, history: history)
+        }
+      }
+      k += 1
+    }
+    // The nearest attribution verb outside quotations, before the figure first.
+    var verbs: [Int] = []
+    for k in unit where quoteAt[k] < 0 && isAttributionVerb(k) { verbs.append(k) }
+    let ordered = verbs.filter { $0 < first }.reversed() + verbs.filter { $0 > first }
+    for v in ordered {
+      var found: Attribution?
+      if let np = subject(ofVerb: v, in: unit) {
+        found = normalise(np, history: history)
+      } else if let np = nounPhrase(startingAt: v + 1, in: unit) {
+        found = normalise(np, history: history)
+      }
+      if var found {
+        if word(v) == .denied || word(v) == .denies { found.isDenial = true }
+        return found
+      }
+    }
+    return nil
+  }
+
+  private func speaker(afterQuote close: Int, in unit: Range<Int>, history: [String]) -> Attribution? {
+    var k = close + 1
+    if k < unit.upperBound, isPunct(k, 0x2C) { k += 1 }
+    guard k < unit.upperBound else { return nil }
+    if isAttributionVerb(k) {
+      if let np = nounPhrase(startingAt: k + 1, in: unit) { return normalise(np, history: history) }
+      return nil
+    }
+    // "..." the ministry said / Hajiyev said
+    var end = k
+    while end < unit.upperBound, end - k < 8, !isAttributionVerb(end), !isBoundary(end) { end += 1 }
+    if end < unit.upperBound, isAttributionVerb(end), end > k {
+      return normalise(k..<end, history: history)
+    }
+    return nil
+  }
+
+  private func speaker(beforeQuote open: Int, in unit: Range<Int>, history: [String]) -> Attribution? {
+    var k = open - 1
+    if k >= unit.lowerBound, isPunct(k, 0x3A) || isPunct(k, 0x2C) { k -= 1 }
+    guard k >= unit.lowerBound else { return nil }
+    var v = k
+    // X said: "..." / X told reporters: "..."
+    while v >= unit.lowerBound, k - v < 3, !isAttributionVerb(v) { v -= 1 }
+    guard v >= unit.lowerBound, isAttributionVerb(v), let np = subject(ofVerb: v, in: unit) else { return nil }
+    return normalise(np, history: history)
+  }
+
+  /// The noun phrase before a verb that is its subject, skipping auxiliaries and time phrases.
+  func subject(ofVerb v: Int, in unit: Range<Int>) -> Range<Int>? {
+    var k = v - 1
+    // skip "has", "also", "on Sunday", "later", "in a statement"
+    while k >= unit.lowerBound {
+      if dateAt[k] != -1 || word(k) == .on && dateAt[min(k + 1, tokens.count - 1)] != -1 {
+        k -= 1
+        continue
+      }
+      if let w = word(k) {
+        switch w {
+        case .has, .have, .had, .also, .later, .officially, .reportedly, .further, .then, .earlier, .had_,
+          .separately, .previously:
+          k -= 1
+          continue
+        default: break
+        }
+      }
+      break
+    }
+    // An appositive between commas: "Hikmet Hajiyev, a senior adviser to Aliyev, said"
+    if k >= unit.lowerBound, isPunct(k, 0x2C) {
+      var j = k - 1
+      while j >= unit.lowerBound, !isPunct(j, 0x2C), !isBoundary(j), k - j < 14 { j -= 1 }
+      if j >= unit.lowerBound, isPunct(j, 0x2C), let w = word(j + 1), w == .a || w == .an || w == .the || w == .who {
+        k = j - 1
+      } else {
+        return nil
+      }
+    }
+    guard k >= unit.lowerBound else { return nil }
+    let end = k + 1
+    var start = end
+    var j = k
+    while j >= unit.lowerBound && end - j <= 9 {
+      let t = tokens[j]
+      guard t.kind == .word else { break }
+      if isSubjectWord(j) {
+        start = j
+        j -= 1
+        continue
+      }
+      break
+    }
+    return start < end ? start..<end : nil
+  }
+
+  /// A noun phrase that starts at `k` (after `said` or `according to`): up to a comma or a verb.
+  func nounPhrase(startingAt k: Int, in unit: Range<Int>) -> Range<Int>? {
+    var j = k
+    while j < unit.upperBound && j - k < 9 {
+      let t = tokens[j]
+      guard t.kind == .word, isSubjectWord(j) else { break }
+      if j > k && dateAt[j] != -1 { break }
+      j += 1
+    }
+    return j > k ? k..<j : nil
+  }
+
+  /// Words that can be part of a claimant's noun phrase.
+  private func isSubjectWord(_ j: Int) -> Bool {
+    let t = tokens[j]
+    if mentionAt[j] >= 0 { return true }
+    if let e = lexicon.entry(t) {
+      if let w = e.word {
+        switch w {
+        case .the, .of, .president, .minister, .prime, .spokesman, .spokeswoman, .spokesperson, .aide, .adviser,
+          .advisor, .general, .gen, .colonel, .col, .lieutenant, .lt, .major, .maj, .captain, .capt, .governor,
+          .mayor, .senator, .mr, .mrs, .ms, .dr, .secretary, .commander, .chief, .head, .leader, .deputy,
+          .ambassador, .envoy, .representative, .official, .officials, .authorities, .government, .sources,
+          .witnesses, .medics, .source, .foreign, .defense, .defence, .interior, .health, .ministry, .army, .forces,
+          .force, .staff, .office, .agency, .service, .committee, .council, .he, .she, .they, .it, .we, .statement,
+          .state, .local, .military, .news:
+          return true
+        default:
+          return t.has(.capitalized) && dateAt[j] == -1 && !isAttributionVerb(j)
+        }
+      }
+      if e.role == .modifier { return true }
+      return t.has(.capitalized) && e.category == nil
+    }
+    if t.has(.capitalized) && dateAt[j] == -1 { return true }
+    // lower-case words inside institution names: "state news agency", "emergency service"
+    return false
+  }
+}

@@ -1,0 +1,236 @@
+extension DocumentAnalysis {
+  /// Decides what a figure counts, from its noun, the verbs around it and the sentence.
+  func categorize(_ c: inout Candidate, in unit: Range<Int>) {
+    if isPopulation(c, in: unit) {
+      c.category = .population
+      c.subject = ""
+      return
+    }
+    switch c.head {
+    case .equipment(let name):
+      if let verb = destroyVerb(in: unit) {
+        c.category = .destroyed
+        c.subject = name
+        c.categoryToken = verb
+      }
+      return
+    case .place(let name):
+      if let verb = seizeVerb(in: unit) {
+        c.category = .seized
+        c.subject = name
+        c.categoryToken = verb
+      }
+      return
+    case .noun, .state:
+      if c.category == .killed || c.category == .wounded, let right = rightVerb(from: c.headLast + 1, in: unit),
+        right.category == .casualties
+      {
+        c.category = .casualties
+      }
+      // "refugees", "prisoners" carry their own category; killed/wounded words too.
+      finishSubject(&c)
+      return
+    case .person, .none:
+      if let right = rightVerb(from: c.headLast + 1, in: unit) {
+        c.category = right.category
+        c.categoryToken = right.token
+      } else if let left = leftVerb(c, in: unit) {
+        c.category = left.category
+        c.categoryToken = left.token
+        c.activeVerb = left.active
+      } else if c.head == .none, let toll = tollNoun(c, in: unit) {
+        c.category = toll.category
+        c.categoryToken = toll.token
+      }
+      finishSubject(&c)
+    }
+  }
+
+  private func finishSubject(_ c: inout Candidate) {
+    if c.subject == nil || c.subject == "unspecified" {
+      c.subject = c.category == .displaced ? "civilian" : (c.subject ?? "unspecified")
+    }
+  }
+
+  /// A category verb or state after the noun phrase: `were killed`, `died`, `to flee`, `dead`.
+  func rightVerb(from start: Int, in unit: Range<Int>) -> (category: Category, token: Int)? {
+    var k = start
+    var steps = 0
+    while k < unit.upperBound && steps < 7 {
+      let t = tokens[k]
+      if t.kind == .word {
+        if let e = lexicon.entry(t) {
+          if let category = e.category, e.role == .verb || e.role == .state {
+            // "killed or wounded", "killed and injured": not separated
+            if category == .killed || category == .wounded, k + 2 < unit.upperBound,
+              word(k + 1) == .or || word(k + 1) == .and,
+              let other = entry(k + 2)?.category, other != category, other == .killed || other == .wounded
+            {
+              return (.casualties, k)
+            }
+            return (category, k)
+          }
+          if let w = e.word {
+            switch w {
+            case .were, .was, .have, .has, .had, .been, .being, .be, .are, .is_, .reportedly, .also, .allegedly,
+              .since, .so, .far, .now, .already, .later, .all, .officially, .subsequently, .initially, .then,
+              .to, .confirmed, .reported, .who, .had_, .each, .both, .yet, .still, .just, .left, .in_, .on, .at,
+              .during, .the:
+              k += 1
+              steps += 1
+              continue
+            default:
+              return nil
+            }
+          }
+          return nil
+        }
+        // A place in a short prepositional phrase: "12 people in Kharkiv were killed"
+        if mention(at: k) != nil || t.has(.capitalized) {
+          k += 1
+          steps += 1
+          continue
+        }
+        return nil
+      }
+      return nil
+    }
+    return nil
+  }
+
+  /// A category verb just before the figure: `killed over a dozen`, `killing at least 12`.
+  func leftVerb(_ c: Candidate, in unit: Range<Int>) -> (category: Category, token: Int, active: Bool)? {
+    var k = c.first - 1
+    var steps = 0
+    while k >= unit.lowerBound && steps < 3 {
+      let t = tokens[k]
+      guard t.kind == .word, let e = lexicon.entry(t) else { return nil }
+      if let category = e.category, e.role == .verb {
+        // "left 12 dead": the state after the noun decides
+        return (category, k, true)
+      }
+      if let w = e.word {
+        switch w {
+        case .have, .has, .had, .reportedly, .also, .allegedly, .since, .already, .now, .so, .far:
+          k -= 1
+          steps += 1
+          continue
+        case .left, .leaving, .leave:
+          // "left 12 people dead", "leaving at least 5 injured"
+          var j = c.headLast + 1
+          if j < unit.upperBound, let e2 = entry(j), let category = e2.category, e2.role == .state || e2.role == .verb {
+            return (category, j, true)
+          }
+          j += 1
+          return nil
+        default:
+          return nil
+        }
+      }
+      return nil
+    }
+    return nil
+  }
+
+  /// `the death toll rose to 50`, `casualties stood at 1,200`, `the number of refugees reached 3 million`.
+  func tollNoun(_ c: Candidate, in unit: Range<Int>) -> (category: Category, token: Int)? {
+    var k = c.first - 1
+    var steps = 0
+    while k >= unit.lowerBound && steps < 8 {
+      let t = tokens[k]
+      if t.kind == .number || isBoundary(k) { return nil }
+      if let e = lexicon.entry(t) {
+        if e.word == .toll {
+          if k - 1 >= unit.lowerBound, let before = entry(k - 1), let category = before.category { return (category, k) }
+          return (.killed, k)
+        }
+        if let category = e.category, e.role == .noun || e.role == .state || e.role == .verb {
+          // Only with a verb of measure between: "rose to", "reached", "stood at", "is", "put at"
+          if category == .population { return nil }
+          return hasMeasureVerb(from: k + 1, to: c.first) ? (category, k) : nil
+        }
+      }
+      k -= 1
+      steps += 1
+    }
+    return nil
+  }
+
+  private func hasMeasureVerb(from: Int, to: Int) -> Bool {
+    for k in from..<to {
+      switch word(k) {
+      case .rose, .risen, .climbed, .reached, .stood, .stands, .stand, .increased, .jumped, .soared, .hit, .put,
+        .raised, .brought, .bringing, .reaching, .rising, .climbing, .is_, .was, .at, .to, .number, .tally, .count,
+        .figure, .total:
+        return true
+      default: continue
+      }
+    }
+    return false
+  }
+
+  /// `a city of more than 330,000`, `a population of 500,000`, `home to 2 million`, `3,000 inhabitants`.
+  func isPopulation(_ c: Candidate, in unit: Range<Int>) -> Bool {
+    if c.head == .noun, c.category == .population { return true }
+    if c.head == .person, let e = entry(c.headLast), e.word == .inhabitants {
+      return rightVerb(from: c.headLast + 1, in: unit) == nil
+    }
+    var k = c.first - 1
+    var steps = 0
+    while k >= unit.lowerBound && steps < 4 {
+      guard let w = word(k) else { return false }
+      switch w {
+      case .population, .inhabitants: return true
+      case .home_to: return true
+      case .of, .is_, .was, .at, .estimated, .about, Word.some, .with, .has, .have, .total, .a, .an, .to:
+        // "a city of", "population is", "home to"
+        if w == .of, let before = word(k - 1), before == .city || before == .town || before == .country || before == .nation {
+          return c.head == .none || c.head == .person && entry(c.headLast)?.word == .residents
+        }
+        if w == .to, word(k - 1) == .home { return true }
+        k -= 1
+        steps += 1
+        continue
+      case .city, .town:
+        return false
+      default:
+        return false
+      }
+    }
+    return false
+  }
+
+  /// The token of a verb of destruction in the sentence: destroyed, shot down, downed, eliminated.
+  func destroyVerb(in unit: Range<Int>) -> Int? {
+    for k in unit {
+      switch word(k) {
+      case .destroyed, .destroying, .destroy, .downed, .eliminated, .eliminating, .neutralized, .neutralised,
+        .intercepted, .disabled, .burned:
+        return k
+      case .shot, .shooting, .shoot:
+        if word(k + 1) == .down || word(k + 2) == .down { return k }
+      case .knocked:
+        if word(k + 1) == .out { return k }
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  /// The token of a verb of seizure in the sentence: seized, captured, liberated, took control.
+  func seizeVerb(in unit: Range<Int>) -> Int? {
+    for k in unit {
+      switch word(k) {
+      case .seized, .seizing, .seize, .liberated, .liberating, .recaptured, .retook, .retaken, .occupied, .overran,
+        .freed, .regained, .cleared, .captured_:
+        return k
+      case .took, .taken, .take, .taking, .gained:
+        if word(k + 1) == .control || word(k + 2) == .control || word(k + 3) == .control { return k }
+      default:
+        if let e = entry(k), e.category == .captured, e.role == .verb { return k }
+        continue
+      }
+    }
+    return nil
+  }
+}

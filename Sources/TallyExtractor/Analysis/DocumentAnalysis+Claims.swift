@@ -1,0 +1,82 @@
+extension DocumentAnalysis {
+  /// Every claim of the document, in order of position.
+  func claims(document: String, source: String?) -> [Claim] {
+    var out: [Claim] = []
+    var history: [String] = []
+    let opponents = self.opponents()
+    let publishedText = published?.description
+    for (u, unit) in units.enumerated() {
+      let figures = figures(in: unit)
+      // Remember claimants named in sentences without figures too, for "the ministry said" later.
+      if figures.isEmpty {
+        if let found = sentenceClaimant(unit, history: history) { history.append(found) }
+        continue
+      }
+      for c in figures {
+        guard let category = c.category else { continue }
+        let attribution = attribution(forFigureAt: c.first, in: unit, history: history)
+        if attribution?.isDenial == true { continue }
+        if let claimant = attribution?.claimant { history.append(claimant) }
+        var location: Int32?
+        if category == .population {
+          location = populationPlace(before: c.first, in: unit)
+        }
+        let party = party(for: c, attribution: attribution, location: location, in: unit, opponents: opponents)
+        let (start, end) = quoteSpan(c)
+        let value = c.qualifier == .range || c.qualifier == .vague ? (c.low ?? c.number.value) : c.number.value
+        out.append(
+          Claim(
+            document: document, source: source, published: publishedText, claimant: attribution?.claimant,
+            party: party, category: category, subject: subject(c, category), value: value, low: c.low,
+            high: c.high, qualifier: c.qualifier, asOf: asOf(c, unitIndex: u),
+            location: location.map { entity($0) }, quote: text(start..<end), start: start, end: end))
+      }
+    }
+    return out
+  }
+
+  private func subject(_ c: Candidate, _ category: Category) -> String {
+    switch category {
+    case .population: return ""
+    case .destroyed, .seized: return c.subject ?? ""
+    case .displaced: return c.subject == nil || c.subject == "unspecified" ? "civilian" : (c.subject ?? "civilian")
+    default: return c.subject ?? "unspecified"
+    }
+  }
+
+  private func sentenceClaimant(_ unit: Range<Int>, history: [String]) -> String? {
+    for k in unit where quoteAt[k] < 0 && isAttributionVerb(k) {
+      if let np = subject(ofVerb: k, in: unit), let found = normalise(np, history: history), let claimant = found.claimant {
+        return claimant
+      }
+    }
+    return nil
+  }
+
+  /// The place a population figure belongs to: the nearest place named before it in the sentence.
+  private func populationPlace(before first: Int, in unit: Range<Int>) -> Int32? {
+    var fallback: Int32?
+    var k = first - 1
+    while k >= unit.lowerBound {
+      if let m = mention(at: k) {
+        if gazetteer.entries[Int(m.entry)].kind == .place || m.role == .capital { return m.entry }
+        if fallback == nil && m.role == .name { fallback = m.entry }
+        k = m.first - 1
+        continue
+      }
+      k -= 1
+    }
+    return fallback
+  }
+
+  /// The byte span of the words that carry the figure: qualifier, number, noun, and a category verb next to them.
+  private func quoteSpan(_ c: Candidate) -> (Int, Int) {
+    var first = c.first
+    var last = c.headLast
+    if let token = c.categoryToken {
+      if token > last && token - last <= 4 { last = token }
+      if token < first && first - token <= 3 { first = token }
+    }
+    return (Int(tokens[first].start), Int(tokens[last].end))
+  }
+}

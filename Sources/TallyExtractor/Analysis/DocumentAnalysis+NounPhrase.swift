@@ -1,0 +1,178 @@
+extension DocumentAnalysis {
+  /// Reads the noun phrase after the number: modifiers, a demonym, the head noun.
+  ///
+  /// `209 military deaths`, `12 air-defense missile systems`, `hundreds of people`,
+  /// `40 of its soldiers`, `1 million Azerbaijanis`, `14 Russian troops`.
+  func readNounPhrase(_ c: inout Candidate, in unit: Range<Int>) {
+    var k = c.numberLast + 1
+    // "hundreds of people", "a couple of", "40 of its soldiers", "12 of them"
+    if k < unit.upperBound, word(k) == .of {
+      k += 1
+      while k < unit.upperBound, let w = word(k), w == .the || w == .its || w == .their || w == .our || w == .his || w == .her || w == .those || w == .these {
+        if w == .its || w == .their || w == .our { c.ownPossessive = true }
+        k += 1
+      }
+      if k < unit.upperBound, let m = mention(at: k), tokens[m.last].has(.possessive) {
+        c.partyEntry = m.entry
+        k = m.last + 1
+      }
+    }
+    var steps = 0
+    while k < unit.upperBound && steps < 5 {
+      let t = tokens[k]
+      if t.kind != .word { break }
+      if let m = mention(at: k) {
+        // A demonym or a name used as a modifier: "Russian troops", "Azerbaijanis", "Hamas fighters"
+        if tokens[m.last].has(.possessive) { break }
+        if c.partyEntry == nil || m.role == .adjective { c.partyEntry = m.entry }
+        if m.role == .adjective, m.last + 1 >= unit.upperBound || !isNounAhead(m.last + 1, in: unit) {
+          // The demonym is itself the head: "40 Palestinians", "1 million Azerbaijanis"
+          if isPluralDemonym(m) {
+            c.head = .person
+            c.headLast = m.last
+            c.subject = c.subject ?? "unspecified"
+            return
+          }
+        }
+        k = m.last + 1
+        steps += 1
+        continue
+      }
+      if let e = lexicon.entry(t) {
+        // Two-word terms: "aid workers", "police officers"
+        if !e.compounds.isEmpty, k > c.numberLast + 1 {
+          let previous = text(tokens: k - 1, k - 1).lowercased()
+          if let compound = e.compounds.first(where: { $0.second == previous }) {
+            let term = lexicon.entries[Int(compound.entry)]
+            applyHead(term, &c, k)
+            return
+          }
+        }
+        if !e.equipmentHeads.isEmpty, let singular = equipmentPhrase(endingAt: k, after: c.numberLast, heads: e.equipmentHeads) {
+          c.head = .equipment(singular)
+          c.headLast = k
+          return
+        }
+        if let role = e.role {
+          switch role {
+          case .modifier:
+            c.subject = e.subject
+            k += 1
+            steps += 1
+            continue
+          case .person, .noun, .place:
+            applyHead(e, &c, k)
+            // "deaths among its troops", "fatalities among civilians"
+            if role == .noun { readAmong(&c, after: k, in: unit) }
+            return
+          case .state:
+            if k == c.numberLast + 1 {
+              c.head = .state
+              c.headLast = k
+              c.category = e.category
+              c.categoryToken = k
+            }
+            return
+          case .verb:
+            return
+          }
+        }
+        if let w = e.word {
+          switch w {
+          case .enemy, .hostile, .opposing:
+            c.enemy = true
+            k += 1
+            steps += 1
+            continue
+          case .more, .other, .additional, .new, .further:
+            k += 1
+            steps += 1
+            continue
+          default:
+            return
+          }
+        }
+      }
+      // An unknown word: a modifier if a head noun follows soon ("unarmed", "missile"), else the end.
+      if t.has(.capitalized) && k > c.numberLast + 1 && !t.has(.hyphenated) { return }
+      k += 1
+      steps += 1
+    }
+  }
+
+  private func applyHead(_ e: LexEntry, _ c: inout Candidate, _ k: Int) {
+    c.headLast = k
+    switch e.role {
+    case .person:
+      c.head = .person
+      if c.subject == nil || e.subject != "unspecified" { c.subject = c.subject ?? e.subject }
+      if e.subject == "military" || e.subject == "civilian" { c.subject = e.subject }
+    case .noun:
+      c.head = .noun
+      c.category = e.category
+      c.categoryToken = k
+    case .place:
+      c.head = .place(e.subject ?? "village")
+    default:
+      break
+    }
+  }
+
+  private func readAmong(_ c: inout Candidate, after k: Int, in unit: Range<Int>) {
+    var j = k + 1
+    guard j < unit.upperBound, word(j) == .among || word(j) == .of else { return }
+    j += 1
+    while j < unit.upperBound, let w = word(j), w == .its || w == .their || w == .the || w == .our {
+      if w != .the { c.ownPossessive = true }
+      j += 1
+    }
+    guard j < unit.upperBound else { return }
+    if let m = mention(at: j) {
+      c.partyEntry = c.partyEntry ?? m.entry
+      j = m.last + 1
+    }
+    if j < unit.upperBound, let e = entry(j), e.role == .person, let subject = e.subject, subject != "unspecified" {
+      c.subject = c.subject ?? subject
+    }
+  }
+
+  /// Whether a noun for people or things follows within two words.
+  private func isNounAhead(_ k: Int, in unit: Range<Int>) -> Bool {
+    var j = k
+    while j < min(k + 3, unit.upperBound) {
+      if let e = entry(j) {
+        if e.role == .person || e.role == .noun || !e.equipmentHeads.isEmpty || e.role == .place { return true }
+        if e.role == .modifier { j += 1; continue }
+        return false
+      }
+      if tokens[j].kind != .word { return false }
+      j += 1
+    }
+    return false
+  }
+
+  private func isPluralDemonym(_ m: Mention) -> Bool {
+    let t = tokens[m.last]
+    return t.end > t.start && p[Int(t.end) - 1] == 0x73  // ends in "s"
+  }
+
+  /// The singular name of the longest equipment phrase ending at token `k`, not reaching back past `after`.
+  func equipmentPhrase(endingAt k: Int, after: Int, heads: [Int32]) -> String? {
+    var best: (length: Int, singular: String)?
+    for index in heads {
+      let phrase = lexicon.equipment[Int(index)]
+      let n = phrase.words.count
+      guard k - n + 1 > after else { continue }
+      var ok = true
+      for (offset, w) in phrase.words.enumerated() {
+        let tokenText = text(tokens: k - n + 1 + offset, k - n + 1 + offset).lowercased()
+        if tokenText != w {
+          ok = false
+          break
+        }
+      }
+      if ok, n > (best?.length ?? 0) { best = (n, phrase.singular) }
+    }
+    return best?.singular
+  }
+}

@@ -1,0 +1,135 @@
+extension DocumentAnalysis {
+  /// The side a figure is about.
+  func party(for c: Candidate, attribution: Attribution?, location: Int32?, in unit: Range<Int>, opponents: [Int32: Int32]) -> String? {
+    let own = attribution?.affiliation
+    func opponent() -> String? {
+      guard let own, let other = opponents[own] else { return nil }
+      return party(of: other)
+    }
+    switch c.category {
+    case .population?:
+      return location.map { party(of: $0) }
+    case .seized?:
+      if let token = c.categoryToken, let agent = agent(before: token, in: unit) {
+        return agent == -1 ? own.map { party(of: $0) } : party(of: agent)
+      }
+      return own.map { party(of: $0) }
+    default:
+      break
+    }
+    if let entry = c.partyEntry { return party(of: entry) }
+    // A possessor right before the figure: "Armenia's 12 air-defense missile systems"
+    let before = c.first - 1
+    if before >= unit.lowerBound, let m = mention(at: before), tokens[m.last].has(.possessive) {
+      return party(of: m.entry)
+    }
+    if before >= unit.lowerBound, let w = word(before), w == .its || w == .their || w == .our {
+      return own.map { party(of: $0) }
+    }
+    if c.ownPossessive { return own.map { party(of: $0) } }
+    if c.enemy { return opponent() }
+    if let entry = possessorAfter(c, in: unit) { return party(of: entry) }
+    if c.category == .destroyed {
+      return opponent()
+    }
+    if c.activeVerb, own != nil, attribution?.claimant != nil {
+      return opponent()
+    }
+    if let own, attribution?.claimant != nil { return party(of: own) }
+    if c.subject == "civilian" || c.subject == "unspecified", let place = placeAfter(c, in: unit) {
+      return party(of: place)
+    }
+    return nil
+  }
+
+  /// `of Azerbaijan`, `belonging to the Azerbaijani military`, `on the Armenian side`, after the noun phrase.
+  private func possessorAfter(_ c: Candidate, in unit: Range<Int>) -> Int32? {
+    var k = c.headLast + 1
+    var steps = 0
+    while k < unit.upperBound && steps < 20 {
+      let w = word(k)
+      if w == .of || w == .belonging || w == .owned || (w == .to && word(k - 1) == .belonging) {
+        var j = k + 1
+        if word(j) == .to { j += 1 }
+        if word(j) == .the { j += 1 }
+        if let m = mention(at: j), m.role != .capital, gazetteer.entries[Int(m.entry)].kind != .place || w != .of {
+          return m.entry
+        }
+      }
+      if w == .on, word(k + 1) == .the, let m = mention(at: k + 2), word(m.last + 1) == .side { return m.entry }
+      // stop at the verb of the clause or another clause
+      if let w, w == .were || w == .was || w == .have || w == .has || w == .had || w == .are || w == .is_ || w == .said
+        || w == .while_ || w == .but || w == .after || w == .when
+      {
+        return nil
+      }
+      if isAttributionVerb(k) || tokens[k].kind == .openQuote || tokens[k].kind == .closeQuote { return nil }
+      if tokens[k].kind == .punct && tokens[k].byte == 0x3B { return nil }
+      k += 1
+      steps += 1
+    }
+    return nil
+  }
+
+  /// A place named right after the figure: `7 civilians in Kharkiv`, `killed 20 people near Bakhmut`.
+  private func placeAfter(_ c: Candidate, in unit: Range<Int>) -> Int32? {
+    var k = max(c.headLast, c.categoryToken ?? 0) + 1
+    var steps = 0
+    while k < unit.upperBound && steps < 10 {
+      if let w = word(k), w == .in_ || w == .near || w == .across || w == .around {
+        var j = k + 1
+        if word(j) == .the { j += 1 }
+        if word(j) == .city || word(j) == .town || word(j) == .region { j += 2 }
+        if let m = mention(at: j), m.role == .name { return m.entry }
+      }
+      if isBoundary(k) && !isPunct(k, 0x2C) { return nil }
+      k += 1
+      steps += 1
+    }
+    return nil
+  }
+
+  /// The side that did a seizure: the entity before the verb (`Azerbaijani forces seized`), or -1 for
+  /// `his country's forces` / `its troops` (the claimant's side).
+  private func agent(before verb: Int, in unit: Range<Int>) -> Int32? {
+    var k = verb - 1
+    var steps = 0
+    while k >= unit.lowerBound && steps < 8 {
+      if let m = mention(at: k) { return m.entry }
+      if let w = word(k) {
+        if w == .its || w == .their || w == .our || w == .his || w == .her { return -1 }
+        if w == .that || isAttributionVerb(k) { return nil }
+      }
+      if isBoundary(k) { return nil }
+      k -= 1
+      steps += 1
+    }
+    return nil
+  }
+
+  /// For each side named in the document, the side named most often beside it.
+  func opponents() -> [Int32: Int32] {
+    var counts: [Int32: Int] = [:]
+    for m in mentions {
+      var e = m.entry
+      let kind = gazetteer.entries[Int(e)].kind
+      if kind == .place {
+        guard gazetteer.parents[Int(e)] >= 0 else { continue }
+        e = gazetteer.parents[Int(e)]
+      }
+      if kind == .organization && gazetteer.parents[Int(e)] < 0 { continue }
+      counts[e, default: 0] += 1
+    }
+    let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    var result: [Int32: Int32] = [:]
+    for e in ranked {
+      if let other = ranked.first(where: { $0 != e }) { result[e] = other }
+    }
+    // Places and institutions stand for their side.
+    for (index, _) in gazetteer.entries.enumerated() where result[Int32(index)] == nil {
+      let parent = gazetteer.parents[index]
+      if parent >= 0, let other = result[parent] { result[Int32(index)] = other }
+    }
+    return result
+  }
+}

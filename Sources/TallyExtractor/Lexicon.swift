@@ -1,0 +1,116 @@
+/// What the extractor knows about one lower-case word.
+
+struct LexEntry: Sendable {
+  /// How a category word carries its category.
+  enum Role: String, Sendable {
+    /// A verb or participle: `killed`, `wounded`, `fled`.
+    case verb
+    /// A count noun: `deaths`, `casualties`, `refugees`.
+    case noun
+    /// A state after a count: `12 dead`, `5 missing`, `300 homeless`.
+    case state
+    /// A noun for people that sets only the subject: `soldiers`, `civilians`, `people`.
+    case person
+    /// An adjective that sets only the subject: `military`, `civilian`.
+    case modifier
+    /// A place noun counted when taken: `villages`, `settlements`.
+    case place
+  }
+
+  var word: Word?
+  var role: Role?
+  var category: Category?
+  var subject: String?
+  /// The value of a number word (`seven` = 7, `hundred` = 100).
+  var number: Int64?
+  /// Indexes into `Lexicon.equipment` of the equipment phrases whose last word this is.
+  var equipmentHeads: [Int32] = []
+  /// The second word of a two-word category term (`aid workers`, `police officers`).
+  var compounds: [(second: String, entry: Int32)] = []
+
+  init(word: Word? = nil) { self.word = word }
+}
+
+/// An equipment noun phrase, in words, with its singular name.
+
+struct EquipmentPhrase: Sendable {
+  var words: [String]
+  var singular: String
+}
+
+/// The word tables the extractor consults for every token, built once from the ``Word``
+/// list and the category and equipment vocabularies.
+
+struct Lexicon: Sendable {
+  var words = ByteTable(capacity: 2048)
+  var entries: [LexEntry] = []
+  var equipment: [EquipmentPhrase] = []
+
+  init() {
+    for word in Word.allCases {
+      let index = entry(for: word.spelling)
+      entries[Int(index)].word = word
+    }
+    let numbers: [(Word, Int64)] = [
+      (.zero, 0), (.one, 1), (.two, 2), (.three, 3), (.four, 4), (.five, 5), (.six, 6), (.seven, 7),
+      (.eight, 8), (.nine, 9), (.ten, 10), (.eleven, 11), (.twelve, 12), (.thirteen, 13),
+      (.fourteen, 14), (.fifteen, 15), (.sixteen, 16), (.seventeen, 17), (.eighteen, 18),
+      (.nineteen, 19), (.twenty, 20), (.thirty, 30), (.forty, 40), (.fifty, 50), (.sixty, 60),
+      (.seventy, 70), (.eighty, 80), (.ninety, 90), (.hundred, 100), (.thousand, 1000),
+      (.million, 1_000_000), (.billion, 1_000_000_000), (.dozen, 12),
+    ]
+    for (word, value) in numbers {
+      entries[Int(entry(for: word.spelling))].number = value
+    }
+  }
+
+  /// The entry for a lower-case spelling, created if missing.
+  mutating func entry(for spelling: String) -> Int32 {
+    let key = spelling.lowercased()
+    if let found = words.find(key) { return found }
+    entries.append(LexEntry())
+    return words.insert(key, value: Int32(entries.count - 1))
+  }
+
+  /// Adds a category word (one word, or two for `aid workers`).
+  mutating func addCategoryWord(_ text: String, role: LexEntry.Role, category: Category?, subject: String?) {
+    let parts = text.lowercased().split(separator: " ").map(String.init)
+    guard let first = parts.first else { return }
+    if parts.count == 1 {
+      let index = Int(entry(for: first))
+      entries[index].role = role
+      if let category { entries[index].category = category }
+      if let subject { entries[index].subject = subject }
+      return
+    }
+    // A two-word term: stored on its last word with the first word as a required neighbour.
+    let head = Int(entry(for: parts[parts.count - 1]))
+    var term = LexEntry()
+    term.role = role
+    term.category = category
+    term.subject = subject
+    entries.append(term)
+    entries[head].compounds.append((second: parts[0], entry: Int32(entries.count - 1)))
+  }
+
+  /// Adds an equipment phrase: its singular and plural forms.
+  mutating func addEquipment(singular: String, plural: String) {
+    for form in Set([singular.lowercased(), plural.lowercased()]) {
+      let words = form.split(separator: " ").map(String.init)
+      guard let last = words.last else { continue }
+      equipment.append(EquipmentPhrase(words: words, singular: singular.lowercased()))
+      let index = Int(entry(for: last))
+      entries[index].equipmentHeads.append(Int32(equipment.count - 1))
+    }
+  }
+
+  
+  func entry(_ token: Token) -> LexEntry? {
+    token.lex >= 0 ? entries[Int(token.lex)] : nil
+  }
+
+  
+  func word(_ token: Token) -> Word? {
+    token.lex >= 0 ? entries[Int(token.lex)].word : nil
+  }
+}
