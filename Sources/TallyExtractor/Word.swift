@@ -63,7 +63,7 @@ enum Word: String, CaseIterable, Sendable {
   case ministry, army, forces, force, staff, office, agency, service, committee, council, people_ = "persons"
   // Dates that gate historical figures
   case ago, earlier, yesterday, today
-  case near, separately, previously, local, news, emergency, emergencies, armed, country, nation, region
+  case near, separately, late, last, what, how, there, only, previously, local, news, emergency, emergencies, armed, country, nation, region
   case press, military, state
 }
 

@@ -12,6 +12,32 @@ extension DocumentAnalysis {
   /// Whether token `k` is a verb of attribution (`said`, `reported`, `according to`).
   func isAttributionVerb(_ k: Int) -> Bool {
     guard let w = word(k) else { return false }
+    // "declared independence", "claimed responsibility": a verb with a plain object reports nothing.
+    if w != .said && w != .says && w != .say && w != .told && w != .tells, k + 1 < tokens.count {
+      let next = tokens[k + 1]
+      if next.kind == .word && !next.has(.capitalized) && mentionAt[k + 1] < 0 {
+        let n = word(k + 1)
+        let opens: Bool
+        switch n {
+        case .that, .on, .in_, .at, .later, .earlier, .a, .an, .the, .its, .their, .it, .some, .more, .over, .about,
+          .around, .nearly, .almost, .up, .as_, .no, .not, .also, .this, .yesterday, .today, .late, .last, .what,
+          .how, .there, .only, .just, .he, .she, .they, .we:
+          opens = true
+        default:
+          opens = lexicon.entry(next)?.number != nil || n == .dozens || n == .hundreds || n == .thousands
+            || n == .scores || n == .tens || n == .millions
+        }
+        if !opens { return false }
+      }
+      // "claimed 30,000 lives": the verb of the figure itself
+      if w == .claimed || w == .claims || w == .claim {
+        var j = k + 1
+        while j < min(k + 5, tokens.count) {
+          if lexicon.entry(tokens[j])?.category == .killed { return false }
+          j += 1
+        }
+      }
+    }
     switch w {
     case .said, .says, .say, .announced, .announces, .claimed, .claims, .stated, .told, .tells, .added, .adds,
       .wrote, .writes, .tweeted, .posted, .declared, .insisted, .alleged, .noted, .acknowledged, .admitted,

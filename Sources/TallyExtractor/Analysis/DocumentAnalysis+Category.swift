@@ -8,7 +8,7 @@ extension DocumentAnalysis {
     }
     switch c.head {
     case .equipment(let name):
-      if let verb = destroyVerb(in: unit) {
+      if let verb = destroyVerb(near: c.headLast, in: unit) {
         c.category = .destroyed
         c.subject = name
         c.categoryToken = verb
@@ -201,8 +201,10 @@ extension DocumentAnalysis {
   }
 
   /// The token of a verb of destruction in the sentence: destroyed, shot down, downed, eliminated.
-  func destroyVerb(in unit: Range<Int>) -> Int? {
-    for k in unit {
+  func destroyVerb(near anchor: Int, in unit: Range<Int>) -> Int? {
+    // the nearest after the figure first, then the nearest before it
+    let order = Array(anchor..<unit.upperBound) + Array((unit.lowerBound..<anchor).reversed())
+    for k in order {
       switch word(k) {
       case .destroyed, .destroying, .destroy, .downed, .eliminated, .eliminating, .neutralized, .neutralised,
         .intercepted, .disabled, .burned:

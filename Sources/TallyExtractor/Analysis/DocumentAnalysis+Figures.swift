@@ -192,8 +192,10 @@ extension DocumentAnalysis {
         set(.moreThan, f - 3)
       case (.at, .least), (.no, .fewer), (.no, .less), (.not, .less), (.minimum, .of):
         set(.atLeast, w1 == .of && w3 == .a ? f - 3 : f - 2)
-      case (.up, .to), (.as_, .many), (.at, .most), (.no, .more), (.not, .more), (.maximum, .of):
-        set(.upTo, w1 == .many && w3 == .as_ ? f - 3 : (w1 == .of && w3 == .a ? f - 3 : f - 2))
+      case (.many, .as_) where w3 == .as_:
+        set(.upTo, f - 3)
+      case (.up, .to), (.at, .most), (.no, .more), (.not, .more), (.maximum, .of):
+        set(.upTo, w1 == .of && w3 == .a ? f - 3 : f - 2)
       case (.close, .to), (.an, .estimated):
         set(.about, f - 2)
       case (.well, .over), (.just, .over):
@@ -202,7 +204,10 @@ extension DocumentAnalysis {
         set(.about, f - 2)
       default:
         switch w1 {
-        case .over, .exceeding: set(.moreThan, f - 1)
+        case .over, .exceeding:
+          // "control over seven villages" is a preposition, not a qualifier
+          if let previous = w2, previous == .control || previous == .controls { break }
+          set(.moreThan, f - 1)
         case .about, .around, .nearly, .almost, .some(Word.some), .approximately, .roughly, .estimated:
           set(.about, f - 1)
         case .between:

@@ -48,9 +48,19 @@ extension DocumentAnalysis {
             return
           }
         }
-        if !e.equipmentHeads.isEmpty, let singular = equipmentPhrase(endingAt: k, after: c.numberLast, heads: e.equipmentHeads) {
+        if !e.equipmentHeads.isEmpty, var singular = equipmentPhrase(endingAt: k, after: c.numberLast, heads: e.equipmentHeads) {
+          // "missile systems": a longer phrase may end on a later word
+          var last = k
+          var j = k + 1
+          while j < unit.upperBound && j <= k + 2, let next = entry(j), !next.equipmentHeads.isEmpty,
+            let longer = equipmentPhrase(endingAt: j, after: c.numberLast, heads: next.equipmentHeads)
+          {
+            singular = longer
+            last = j
+            j += 1
+          }
           c.head = .equipment(singular)
-          c.headLast = k
+          c.headLast = last
           return
         }
         if let role = e.role {
