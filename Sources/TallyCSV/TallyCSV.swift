@@ -1,1 +1,0 @@
-// TallyCSV: CSV reading and writing over libcsv. (Being written.)
