@@ -57,3 +57,9 @@ extension CSVCell: ExpressibleByIntegerLiteral {
     self = .integer(value)
   }
 }
+
+/// Text cells from interpolated strings.
+///
+/// The default `init(stringInterpolation:)` builds the string, then calls `init(stringLiteral:)`.
+/// For example, `let cell: CSVCell = "row \(index)"` is `.text("row 7")` for index 7.
+extension CSVCell: ExpressibleByStringInterpolation {}
