@@ -1,12 +1,13 @@
 import CLibCSV
 
 /// libcsv's field callback: `context` is an unretained ``ParserState``.
-private let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
-  field, length, context in
-  guard let context else { return }
-  let state = Unmanaged<ParserState>.fromOpaque(context).takeUnretainedValue()
-  state.addField(UnsafeRawBufferPointer(start: field, count: length))
-}
+private let onField:
+  @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+    field, length, context in
+    guard let context else { return }
+    let state = Unmanaged<ParserState>.fromOpaque(context).takeUnretainedValue()
+    state.addField(UnsafeRawBufferPointer(start: field, count: length))
+  }
 
 /// libcsv's record callback: `context` is an unretained ``ParserState``.
 private let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
@@ -52,7 +53,9 @@ final class ParserState {
 
   // MARK: Feeding
 
-  func feed(_ bytes: UnsafeRawBufferPointer, parser: UnsafeMutablePointer<csv_parser>) throws(CSVError) {
+  func feed(_ bytes: UnsafeRawBufferPointer, parser: UnsafeMutablePointer<csv_parser>)
+    throws(CSVError)
+  {
     if let failure { throw failure }
     var bytes = bytes
     if !checkedMark {
@@ -87,9 +90,10 @@ final class ParserState {
     }
     let context = Unmanaged.passUnretained(self).toOpaque()
     if csv_fini(parser, onField, onRecord, context) != 0 {
-      fail(.malformed(
-        line: recordLine ?? line,
-        reason: "unclosed quote; add the closing quote or remove the stray one"))
+      fail(
+        .malformed(
+          line: recordLine ?? line,
+          reason: "unclosed quote; add the closing quote or remove the stray one"))
     }
     if let failure { throw failure }
     // csv_fini reset libcsv; start over for a new input.
@@ -154,11 +158,32 @@ final class ParserState {
     {
       field = UnsafeRawBufferPointer(rebasing: field.dropFirst())
     }
-    guard let text = String(validating: field, as: UTF8.self) else {
+    guard let text = Self.validatedString(field) else {
       fail(.invalidUTF8(line: recordLine ?? line))
       return
     }
     fields.append(text)
+  }
+
+  /// The field as a string, or `nil` if it is not valid UTF-8.
+  ///
+  /// `String(decoding:)` replaces invalid sequences with U+FFFD; the field is valid exactly when
+  /// nothing was replaced, that is when the string has the same bytes. This takes the standard
+  /// library's specialised decoding path; `String(validating:)` runs unspecialised generic code,
+  /// which cost about a fifth of the reading time in a profile. ASCII fields skip the comparison.
+  static func validatedString(_ field: UnsafeRawBufferPointer) -> String? {
+    let bytes = field.assumingMemoryBound(to: UInt8.self)
+    var isASCII = true
+    for byte in bytes where byte >= 0x80 {
+      isASCII = false
+      break
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    if isASCII { return text }
+    var copy = text
+    return copy.withUTF8 { decoded in
+      decoded.count == bytes.count && decoded.elementsEqual(bytes)
+    } ? text : nil
   }
 
   func endRecord() {
@@ -187,16 +212,18 @@ final class ParserState {
     // In strict mode libcsv rejects a quote inside an unquoted field (a"b), and anything but a
     // delimiter, line break or blank after the closing quote of a quoted field ("a"b, "a" "b).
     if parser.pointee.quoted == 0 {
-      fail(.malformed(
-        line: line,
-        reason: "stray quote in an unquoted field; quote the whole field and double the quote "
-          + "(\"a\"\"b\")"))
+      fail(
+        .malformed(
+          line: line,
+          reason: "stray quote in an unquoted field; quote the whole field and double the quote "
+            + "(\"a\"\"b\")"))
     } else {
       let what = offending == ASCII.quote ? "a quote" : "text"
-      fail(.malformed(
-        line: line,
-        reason: "\(what) after the closing quote of a quoted field; double quotes inside a "
-          + "quoted field (\"a\"\"b\")"))
+      fail(
+        .malformed(
+          line: line,
+          reason: "\(what) after the closing quote of a quoted field; double quotes inside a "
+            + "quoted field (\"a\"\"b\")"))
     }
   }
 

@@ -29,7 +29,9 @@ public struct CSVReaderOptions: Sendable, Hashable {
   /// Options with every setting given.
   ///
   /// For example, `CSVReaderOptions(stripsFormulaGuard: true)`.
-  public init(maxFieldBytes: Int = 1 << 20, stripsFormulaGuard: Bool = false, skipsByteOrderMark: Bool = true) {
+  public init(
+    maxFieldBytes: Int = 1 << 20, stripsFormulaGuard: Bool = false, skipsByteOrderMark: Bool = true
+  ) {
     self.maxFieldBytes = maxFieldBytes
     self.stripsFormulaGuard = stripsFormulaGuard
     self.skipsByteOrderMark = skipsByteOrderMark
@@ -88,7 +90,8 @@ public struct CSVReader: ~Copyable {
     let state = self.state
     let parser = self.parser
     let result: Result<Void, CSVError>? = bytes.withContiguousStorageIfAvailable { buffer in
-      Result { () throws(CSVError) in try state.feed(UnsafeRawBufferPointer(buffer), parser: parser) }
+      Result { () throws(CSVError) in try state.feed(UnsafeRawBufferPointer(buffer), parser: parser)
+      }
     }
     if let result {
       try result.get()
@@ -116,7 +119,7 @@ public struct CSVReader: ~Copyable {
   /// For example, `records += try reader.finish()`.
   ///
   /// - Throws: ``CSVError/malformed(line:reason:)`` for a quoted field that is never closed,
-  ///   or the errors of ``feed(_:)-(UnsafeRawBufferPointer)``.
+  ///   or the errors of ``feed(_:)``.
   public mutating func finish() throws(CSVError) -> [CSVRecord] {
     try state.finish(parser: parser)
     return state.takeRecords()
@@ -127,7 +130,7 @@ public struct CSVReader: ~Copyable {
   /// For example, `try CSVReader.records(in: Array("a,b\r\n".utf8))` is
   /// `[CSVRecord(fields: ["a", "b"], line: 1)]`.
   ///
-  /// - Throws: the errors of ``feed(_:)-(UnsafeRawBufferPointer)`` and ``finish()``.
+  /// - Throws: the errors of ``feed(_:)`` and ``finish()``.
   public static func records(
     in bytes: some Collection<UInt8>, options: CSVReaderOptions = .init()
   ) throws(CSVError) -> [CSVRecord] {

@@ -2,18 +2,18 @@ import CLibCSV
 
 /// The ASCII bytes that matter to CSV.
 enum ASCII {
-  static let tab: UInt8 = 0x09
-  static let lineFeed: UInt8 = 0x0A
-  static let carriageReturn: UInt8 = 0x0D
-  static let space: UInt8 = 0x20
-  static let quote: UInt8 = 0x22
-  static let apostrophe: UInt8 = 0x27
-  static let plus: UInt8 = 0x2B
-  static let comma: UInt8 = 0x2C
-  static let minus: UInt8 = 0x2D
-  static let zero: UInt8 = 0x30
-  static let equals: UInt8 = 0x3D
-  static let at: UInt8 = 0x40
+  @inline(__always) static var tab: UInt8 { 0x09 }
+  @inline(__always) static var lineFeed: UInt8 { 0x0A }
+  @inline(__always) static var carriageReturn: UInt8 { 0x0D }
+  @inline(__always) static var space: UInt8 { 0x20 }
+  @inline(__always) static var quote: UInt8 { 0x22 }
+  @inline(__always) static var apostrophe: UInt8 { 0x27 }
+  @inline(__always) static var plus: UInt8 { 0x2B }
+  @inline(__always) static var comma: UInt8 { 0x2C }
+  @inline(__always) static var minus: UInt8 { 0x2D }
+  @inline(__always) static var zero: UInt8 { 0x30 }
+  @inline(__always) static var equals: UInt8 { 0x3D }
+  @inline(__always) static var at: UInt8 { 0x40 }
   /// The UTF-8 byte order mark.
   static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 

@@ -29,7 +29,8 @@ public struct CSVWriterOptions: Sendable, Hashable {
   /// Options with every setting given.
   ///
   /// For example, `CSVWriterOptions(lineEnding: "\n", byteOrderMark: false, guardsFormulas: true)`.
-  public init(lineEnding: String = "\r\n", byteOrderMark: Bool = false, guardsFormulas: Bool = true) {
+  public init(lineEnding: String = "\r\n", byteOrderMark: Bool = false, guardsFormulas: Bool = true)
+  {
     self.lineEnding = lineEnding
     self.byteOrderMark = byteOrderMark
     self.guardsFormulas = guardsFormulas

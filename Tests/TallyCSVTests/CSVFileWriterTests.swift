@@ -1,6 +1,6 @@
 import Glibc
-import Testing
 import TallyCSV
+import Testing
 
 @Suite("CSVFileWriter and CSVStreamWriter")
 struct CSVFileWriterTests {
@@ -8,7 +8,8 @@ struct CSVFileWriterTests {
   func finish() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanup() }
-    var file = try CSVFileWriter(path: folder.file("out.csv"), options: CSVWriterOptions(byteOrderMark: true))
+    var file = try CSVFileWriter(
+      path: folder.file("out.csv"), options: CSVWriterOptions(byteOrderMark: true))
     #expect(file.temporaryPath == folder.file("out.csv.tmp-\(getpid())"))
     try file.writeHeader(["party", "killed"])
     try file.writeRow(["Armenia", 209])
@@ -16,7 +17,9 @@ struct CSVFileWriterTests {
     #expect(try folder.contents() == ["out.csv.tmp-\(getpid())"])
     try file.finish()
     #expect(try folder.contents() == ["out.csv"])
-    #expect(try folder.bytes(of: "out.csv") == [0xEF, 0xBB, 0xBF] + utf8("party,killed\r\nArmenia,209\r\n'=cmd,-14\r\n"))
+    #expect(
+      try folder.bytes(of: "out.csv") == [0xEF, 0xBB, 0xBF]
+        + utf8("party,killed\r\nArmenia,209\r\n'=cmd,-14\r\n"))
   }
 
   @Test("a file larger than the 64 KB block is written in full")
@@ -75,7 +78,9 @@ struct CSVFileWriterTests {
 
   @Test("an unwritable folder is a cannotWrite error naming the path")
   func unwritable() throws {
-    #expect(throws: CSVError.cannotWrite(path: "/proc/x/y.csv", reason: "No such file or directory")) {
+    #expect(
+      throws: CSVError.cannotWrite(path: "/proc/x/y.csv", reason: "No such file or directory")
+    ) {
       _ = try CSVFileWriter(path: "/proc/x/y.csv")
     }
     let folder = try TemporaryFolder()

@@ -1,5 +1,5 @@
-import Testing
 import TallyCSV
+import Testing
 
 @Suite("CSVReader: strict errors")
 struct CSVReaderErrorTests {
@@ -53,10 +53,23 @@ struct CSVReaderErrorTests {
       try CSVReader.records(in: utf8("ok\n\"") + [0xFF] + utf8("\"\n"))
     }
     // A truncated two-byte sequence at the end of the input.
-    #expect(throws: CSVError.invalidUTF8(line: 1)) { try CSVReader.records(in: utf8("a,") + [0xC3]) }
+    #expect(throws: CSVError.invalidUTF8(line: 1)) {
+      try CSVReader.records(in: utf8("a,") + [0xC3])
+    }
     // A surrogate encoded in UTF-8 (CESU) and an overlong slash.
-    #expect(throws: CSVError.invalidUTF8(line: 1)) { try CSVReader.records(in: [0xED, 0xA0, 0x80]) }
+    #expect(throws: CSVError.invalidUTF8(line: 1)) {
+      try CSVReader.records(in: [0xED, 0xA0, 0x80])
+    }
     #expect(throws: CSVError.invalidUTF8(line: 1)) { try CSVReader.records(in: [0xC0, 0xAF]) }
+    // A lone continuation byte among valid multi-byte text.
+    #expect(throws: CSVError.invalidUTF8(line: 1)) {
+      try CSVReader.records(in: utf8("Füzuli") + [0x80] + utf8("Понедельник"))
+    }
+  }
+
+  @Test("a literal replacement character is valid text, not mistaken for a repair")
+  func replacementCharacter() throws {
+    #expect(fields(try read("a\u{FFFD}b,\u{FFFD}\n")) == [["a\u{FFFD}b", "\u{FFFD}"]])
   }
 
   @Test("a field over the cap is an error; one at the cap is not")

@@ -1,12 +1,14 @@
 import Glibc
-import Testing
 import TallyCSV
+import Testing
 
 @Suite("CSVReader: files")
 struct CSVReaderFileTests {
   @Test("a missing file is a cannotRead error")
   func missing() {
-    #expect(throws: CSVError.cannotRead(path: "/nonexistent/x.csv", reason: "No such file or directory")) {
+    #expect(
+      throws: CSVError.cannotRead(path: "/nonexistent/x.csv", reason: "No such file or directory")
+    ) {
       try CSVReader.records(atPath: "/nonexistent/x.csv")
     }
   }
@@ -25,13 +27,18 @@ struct CSVReaderFileTests {
     fclose(handle)
     let expected = CSVError.inFile(
       path: path,
-      error: .malformed(line: 7, reason: "unclosed quote; add the closing quote or remove the stray one"))
+      error: .malformed(
+        line: 7, reason: "unclosed quote; add the closing quote or remove the stray one"))
     #expect(throws: expected) { try CSVReader.records(atPath: path) }
     #expect(
-      expected.description == "\(path) line 7: unclosed quote; add the closing quote or remove the stray one")
+      expected.description
+        == "\(path) line 7: unclosed quote; add the closing quote or remove the stray one")
     #expect(expected.line == 7)
     #expect(expected.path == path)
-    #expect(expected.unwrapped == .malformed(line: 7, reason: "unclosed quote; add the closing quote or remove the stray one"))
+    #expect(
+      expected.unwrapped
+        == .malformed(
+          line: 7, reason: "unclosed quote; add the closing quote or remove the stray one"))
   }
 
   @Test("a directory cannot be read as a file")

@@ -1,5 +1,5 @@
-import Testing
 import TallyCSV
+import Testing
 
 @Suite("CSVReader: streaming")
 struct CSVReaderStreamingTests {

@@ -1,5 +1,5 @@
-import Testing
 import TallyCSV
+import Testing
 
 @Suite("CSVReader: records and line numbers")
 struct CSVReaderTests {
@@ -42,7 +42,8 @@ struct CSVReaderTests {
   func byteOrderMark() throws {
     let input: [UInt8] = [0xEF, 0xBB, 0xBF] + utf8("a,b\n\u{FEFF}c\n")
     #expect(fields(try CSVReader.records(in: input)) == [["a", "b"], ["\u{FEFF}c"]])
-    let kept = try CSVReader.records(in: input, options: CSVReaderOptions(skipsByteOrderMark: false))
+    let kept = try CSVReader.records(
+      in: input, options: CSVReaderOptions(skipsByteOrderMark: false))
     #expect(fields(kept) == [["\u{FEFF}a", "b"], ["\u{FEFF}c"]])
   }
 
@@ -60,15 +61,24 @@ struct CSVReaderTests {
   func stripsFormulaGuard() throws {
     let input = "'=x,''hello,'a,',''\n'-14 killed,'\tx,\"'\r\",'@,'+1\n"
     let stripped = try read(input, options: CSVReaderOptions(stripsFormulaGuard: true))
-    #expect(fields(stripped) == [["=x", "'hello", "'a", "'", "'"], ["-14 killed", "\tx", "\r", "@", "+1"]])
+    #expect(
+      fields(stripped) == [
+        ["=x", "'hello", "'a", "'", "'"], ["-14 killed", "\tx", "\r", "@", "+1"],
+      ])
     let kept = try read(input)
-    #expect(fields(kept) == [["'=x", "''hello", "'a", "'", "''"], ["'-14 killed", "'\tx", "'\r", "'@", "'+1"]])
+    #expect(
+      fields(kept) == [
+        ["'=x", "''hello", "'a", "'", "''"], ["'-14 killed", "'\tx", "'\r", "'@", "'+1"],
+      ])
   }
 
   @Test("a reader starts over at line 1 after finish")
   func reuse() throws {
     var reader = CSVReader()
-    #expect(try reader.feed(utf8("a\nb\n")) == [CSVRecord(fields: ["a"], line: 1), CSVRecord(fields: ["b"], line: 2)])
+    #expect(
+      try reader.feed(utf8("a\nb\n")) == [
+        CSVRecord(fields: ["a"], line: 1), CSVRecord(fields: ["b"], line: 2),
+      ])
     #expect(try reader.finish() == [])
     #expect(try reader.feed(utf8("c")) == [])
     #expect(try reader.finish() == [CSVRecord(fields: ["c"], line: 1)])

@@ -1,5 +1,5 @@
-import Testing
 import TallyCSV
+import Testing
 
 @Suite("CSVWriter: exact bytes")
 struct CSVWriterTests {

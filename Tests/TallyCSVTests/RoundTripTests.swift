@@ -1,5 +1,5 @@
-import Testing
 import TallyCSV
+import Testing
 
 @Suite("Round trips: CSVWriter then CSVReader")
 struct RoundTripTests {
@@ -19,7 +19,8 @@ struct RoundTripTests {
   func trickyTable(lineEnding: String, byteOrderMark: Bool) throws {
     let options = CSVWriterOptions(lineEnding: lineEnding, byteOrderMark: byteOrderMark)
     let bytes = CSVWriter.encode(rows: Self.tricky.map { $0.map(CSVCell.text) }, options: options)
-    let records = try CSVReader.records(in: bytes, options: CSVReaderOptions(stripsFormulaGuard: true))
+    let records = try CSVReader.records(
+      in: bytes, options: CSVReaderOptions(stripsFormulaGuard: true))
     #expect(fields(records) == Self.tricky)
   }
 
@@ -42,19 +43,22 @@ struct RoundTripTests {
   func randomTables(seed: UInt64) throws {
     var generator = SeededGenerator(state: seed)
     let alphabet: [String] = [
-      "a", "Z", "0", " ", "\t", ",", "\"", "'", "=", "+", "-", "@", "\r", "\n", "ü", "П", "🇦🇿", "\u{FEFF}",
+      "a", "Z", "0", " ", "\t", ",", "\"", "'", "=", "+", "-", "@", "\r", "\n", "ü", "П", "🇦🇿",
+      "\u{FEFF}",
     ]
     var table: [[String]] = []
     for _ in 0..<Int.random(in: 1...30, using: &generator) {
       var row: [String] = []
       for _ in 0..<Int.random(in: 1...6, using: &generator) {
         let length = Int.random(in: 0...8, using: &generator)
-        row.append((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined())
+        row.append(
+          (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "" }.joined())
       }
       table.append(row)
     }
     let bytes = CSVWriter.encode(rows: table.map { $0.map(CSVCell.text) })
-    let records = try readInChunks(bytes, size: Int.random(in: 1...50, using: &generator),
+    let records = try readInChunks(
+      bytes, size: Int.random(in: 1...50, using: &generator),
       options: CSVReaderOptions(stripsFormulaGuard: true))
     #expect(fields(records) == table)
   }
