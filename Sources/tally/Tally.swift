@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `tally` command: turns news articles into an auditable ledger of reported figures.
 @main
@@ -7,6 +8,32 @@ struct Tally: ParsableCommand {
     commandName: "tally",
     abstract: "Turn news articles into an auditable ledger of reported figures.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [ExtractCommand.self, EvalCommand.self]
   )
+
+  /// Runs a command with tally's exit codes: 0 ok, 1 usage or input error, 2 internal failure.
+  static func main() {
+    signal(SIGPIPE, SIG_IGN)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Foundation.exit(0)
+      }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      // Usage errors and input errors are the user's to fix (1); anything else is ours (2).
+      let isUsage = code == .validationFailure || error is LocalizedError || error is CustomStringConvertible
+      Foundation.exit(isUsage ? 1 : 2)
+    }
+  }
+}
+
+/// Writes a line to standard error.
+func warn(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -19,7 +19,7 @@ extension DocumentAnalysis {
         let n = word(k + 1)
         let opens: Bool
         switch n {
-        case .that, .on, .in_, .at, .later, .earlier, .a, .an, .the, .its, .their, .it, .some, .more, .over, .about,
+        case .that, .on, .in_, .at, .later, .earlier, .a, .an, .the, .its, .their, .it, .some(Word.some), .more, .over, .about,
           .around, .nearly, .almost, .up, .as_, .no, .not, .also, .this, .yesterday, .today, .late, .last, .what,
           .how, .there, .only, .just, .he, .she, .they, .we:
           opens = true

@@ -1,0 +1,235 @@
+import Foundation
+
+/// What reading one document gave: its claims, the metadata used, and warnings for the user.
+public struct DocumentResult: Sendable {
+  /// The claims, in order of position.
+  public var claims: [Claim]
+  /// The metadata the claims carry, after precedence was applied.
+  public var metadata: DocumentMetadata
+  /// Problems that did not stop the reading (invalid UTF-8 replaced, and the like).
+  public var warnings: [String]
+  /// The size of the document in bytes.
+  public var byteCount: Int
+}
+
+/// Reads documents in bounded memory and extracts their claims.
+///
+/// A file is read in blocks and cut at paragraph breaks, so a 100 MB file never sits in
+/// memory whole; only its first and last few KB are kept aside to infer its metadata.
+/// Metadata comes, in order of precedence, from `overrides` (command-line flags), the file's
+/// front matter, a `sources.csv` beside it, and what the text itself says.
+public struct DocumentReader: Sendable {
+  /// The extractor used on each chunk.
+  public let extractor: Extractor
+  /// How many bytes are read at a time.
+  public var blockSize = 1 << 20
+  /// A chunk with no paragraph break is cut at a line break or blank once it grows past this.
+  public var maxChunk = 4 << 20
+
+  /// Creates a reader that extracts with `extractor`.
+  public init(extractor: Extractor) {
+    self.extractor = extractor
+  }
+
+  /// Reads `input` and extracts its claims.
+  ///
+  /// - Parameters:
+  ///   - input: The file or standard input.
+  ///   - overrides: Metadata given on the command line; it wins over everything else.
+  ///   - sidecar: The `sources.csv` entries of the file's folder.
+  /// - Throws: ``DocumentError`` when the file cannot be read or is binary.
+  public func read(_ input: InputFile, overrides: DocumentMetadata = DocumentMetadata(), sidecar: SourcesIndex = SourcesIndex())
+    throws(DocumentError) -> DocumentResult
+  {
+    let name = input.documentName
+    let path: String
+    let fd: Int32
+    switch input {
+    case .standardInput:
+      path = "standard input"
+      fd = 0
+    case .file(let p):
+      path = p
+      fd = open(p, O_RDONLY)
+      if fd < 0 { throw .unreadable(path: p, reason: String(cString: strerror(errno))) }
+    }
+    defer { if fd != 0 { close(fd) } }
+
+    var buffer: [UInt8] = []
+    var eof = false
+    func fill(_ count: Int) throws(DocumentError) {
+      var chunk = [UInt8](repeating: 0, count: count)
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, count) }
+      if n < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+      if n == 0 { eof = true }
+      buffer.append(contentsOf: chunk[0..<n])
+    }
+    // The head: front matter and datelines.
+    while !eof && buffer.count < blockSize { try fill(blockSize - buffer.count) }
+    var tail: [UInt8] = []
+    if !eof, case .file = input {
+      var st = stat()
+      if fstat(fd, &st) == 0, st.st_size > buffer.count {
+        let size = Int(st.st_size)
+        let want = min(8192, size - buffer.count)
+        tail = [UInt8](repeating: 0, count: want)
+        let n = tail.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(size - want)) }
+        tail = n > 0 ? Array(tail[0..<n]) : []
+      }
+    } else if !eof {
+      // Standard input cannot seek: read it all to see its end.
+      while !eof { try fill(blockSize) }
+    }
+    if let nul = buffer.firstIndex(of: 0) { throw .binary(path: path, offset: nul) }
+
+    var warnings: [String] = []
+    // Bytes before `checked` have been validated as UTF-8 (bad bytes replaced by '?').
+    var checked = 0
+    var replaced = 0
+    func repair() {
+      let end = eof ? buffer.count : DocumentReader.completeEnd(buffer)
+      if end > checked {
+        replaced += DocumentReader.repairUTF8(&buffer, from: checked, upTo: end)
+        checked = end
+      }
+    }
+    repair()
+    var bodyStart = 0
+    var metadata = overrides
+    do {
+      if let front = try buffer.withUnsafeBufferPointer({ buf throws(MetadataError) in try FrontMatter.parse(buf) }) {
+        metadata = metadata.filling(from: front.metadata)
+        bodyStart = front.bodyStart
+      }
+    } catch {
+      throw .badFrontMatter(path: path, reason: error.description)
+    }
+    if let row = sidecar.entries[name] { metadata = metadata.filling(from: row) }
+    if metadata.title == nil || metadata.source == nil || metadata.published == nil {
+      let headBytes = buffer[bodyStart..<min(buffer.count, bodyStart + 8192)]
+      let tailBytes = tail.isEmpty ? buffer[max(bodyStart, buffer.count - 8192)..<buffer.count] : tail[...]
+      let inferred = MetadataInference.infer(
+        head: String(decoding: headBytes, as: UTF8.self), tail: String(decoding: tailBytes, as: UTF8.self))
+      metadata = metadata.filling(from: inferred)
+    }
+
+    // The body, chunk by chunk, cut at paragraph breaks.
+    var claims: [Claim] = []
+    var base = 0  // file offset of buffer[0]
+    var start = bodyStart
+    var total = 0
+    while true {
+      if !eof && buffer.count - start < maxChunk {
+        let before = buffer.count
+        try fill(blockSize)
+        if buffer[before...].contains(0), let nul = buffer[before...].firstIndex(of: 0) {
+          throw .binary(path: path, offset: base + nul)
+        }
+        repair()
+        if !eof && buffer.count - start < blockSize { continue }
+      }
+      let cut = eof ? buffer.count : DocumentReader.cutPoint(buffer, from: start, upTo: checked, maxChunk: maxChunk)
+      if cut > start {
+        let found = buffer.withUnsafeBufferPointer { buf in
+          extractor.claims(
+            in: buf, range: start..<cut, document: name, source: metadata.source, published: metadata.published)
+        }
+        for var claim in found {
+          claim.start += base
+          claim.end += base
+          claims.append(claim)
+        }
+      }
+      if eof { total = base + buffer.count; break }
+      // Drop what was read; keep the rest.
+      base += cut
+      buffer.removeSubrange(0..<cut)
+      checked -= cut
+      start = 0
+    }
+    if replaced > 0 {
+      warnings.append("\(path): \(replaced) invalid UTF-8 byte\(replaced == 1 ? "" : "s") replaced with '?'")
+    }
+    return DocumentResult(claims: claims, metadata: metadata, warnings: warnings, byteCount: total)
+  }
+
+  /// Where to cut a chunk: after the last paragraph break, else after the last line break or
+  /// blank once the chunk is too long, else nowhere yet (0 means: read more).
+  static func cutPoint(_ buffer: [UInt8], from start: Int, upTo limit: Int, maxChunk: Int) -> Int {
+    var i = limit - 1
+    while i > start + 1 {
+      if buffer[i] == 0x0A && (buffer[i - 1] == 0x0A || (buffer[i - 1] == 0x0D && i > 1 && buffer[i - 2] == 0x0A)) {
+        return i + 1
+      }
+      i -= 1
+    }
+    guard limit - start >= maxChunk else { return start }
+    if let nl = buffer[start..<limit].lastIndex(of: 0x0A), nl > start { return nl + 1 }
+    if let sp = buffer[start..<limit].lastIndex(of: 0x20), sp > start { return sp + 1 }
+    // No blank at all: cut before a UTF-8 continuation byte would be split.
+    var cut = limit
+    while cut > start + 1 && buffer[cut - 1] & 0xC0 == 0x80 { cut -= 1 }
+    return max(start + 1, cut - 1)
+  }
+
+  /// The end of the buffer without a trailing UTF-8 sequence that the next block may complete.
+  static func completeEnd(_ buffer: [UInt8]) -> Int {
+    let n = buffer.count
+    var k = n - 1
+    while k >= 0 && k >= n - 3 {
+      let b = buffer[k]
+      if b & 0xC0 == 0x80 { k -= 1; continue }
+      if b >= 0xC0 {
+        let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+        return k + length > n ? k : n
+      }
+      return n
+    }
+    return n
+  }
+
+  /// Replaces each byte that is not part of valid UTF-8 with `?`, in place; returns the count.
+  /// Offsets are kept: one bad byte becomes one `?`.
+  static func repairUTF8(_ buffer: inout [UInt8], from: Int = 0, upTo end: Int) -> Int {
+    var count = 0
+    buffer.withUnsafeMutableBufferPointer { p in
+      var i = from
+      while i < end {
+        let b = p[i]
+        if b < 0x80 {
+          i += 1
+          continue
+        }
+        var need = 0
+        var min: UInt32 = 0
+        var cp: UInt32 = 0
+        if b & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(b & 0x1F) }
+        else if b & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(b & 0x0F) }
+        else if b & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(b & 0x07) }
+        else {
+          p[i] = 0x3F
+          count += 1
+          i += 1
+          continue
+        }
+        var ok = i + need < end
+        if ok {
+          for k in 1...need {
+            let c = p[i + k]
+            if c & 0xC0 != 0x80 { ok = false; break }
+            cp = cp << 6 | UInt32(c & 0x3F)
+          }
+        }
+        if ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ok = false }
+        if ok {
+          i += need + 1
+        } else {
+          p[i] = 0x3F
+          count += 1
+          i += 1
+        }
+      }
+    }
+    return count
+  }
+}

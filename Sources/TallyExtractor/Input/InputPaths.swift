@@ -1,0 +1,66 @@
+import Foundation
+
+/// One input named on the command line: a file, or standard input.
+public enum InputFile: Sendable, Hashable {
+  /// A file at a path.
+  case file(String)
+  /// Standard input (`-`).
+  case standardInput
+
+  /// The name recorded in each claim's `document`: the file name without folders, or `-`.
+  public var documentName: String {
+    switch self {
+    case .file(let path): (path as NSString).lastPathComponent
+    case .standardInput: "-"
+    }
+  }
+}
+
+/// Expands command-line paths into the files to read.
+public enum InputPaths {
+  /// Expands each path: a file stands for itself, a folder for every `*.txt` below it in sorted
+  /// order, and `-` for standard input. Paths that cannot be used are returned as errors, in order,
+  /// so the caller can report them and go on with the rest.
+  ///
+  /// ```swift
+  /// let (files, errors) = InputPaths.expand(["data/articles", "extra.txt", "-"])
+  /// ```
+  public static func expand(_ paths: [String]) -> (files: [InputFile], errors: [DocumentError]) {
+    var files: [InputFile] = []
+    var errors: [DocumentError] = []
+    let fm = FileManager.default
+    for path in paths {
+      if path == "-" {
+        files.append(.standardInput)
+        continue
+      }
+      var isFolder: ObjCBool = false
+      guard fm.fileExists(atPath: path, isDirectory: &isFolder) else {
+        errors.append(.notFound(path: path))
+        continue
+      }
+      if !isFolder.boolValue {
+        files.append(.file(path))
+        continue
+      }
+      guard let walker = fm.enumerator(atPath: path) else {
+        errors.append(.unreadable(path: path, reason: "cannot list the folder"))
+        continue
+      }
+      var found: [String] = []
+      while let relative = walker.nextObject() as? String {
+        if relative.hasSuffix(".txt") {
+          let full = (path as NSString).appendingPathComponent(relative)
+          var isDir: ObjCBool = false
+          if fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { found.append(full) }
+        }
+      }
+      if found.isEmpty {
+        errors.append(.noTextFiles(folder: path))
+        continue
+      }
+      files.append(contentsOf: found.sorted().map(InputFile.file))
+    }
+    return (files, errors)
+  }
+}

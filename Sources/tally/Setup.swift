@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TallyCSV
+import TallyExtractor
+
+/// What every reading command sets up the same way: the vocabulary, the reader, the overrides.
+enum Setup {
+  static func corpus(gazetteers: [String], source: String?, date: String?) throws -> CorpusReader {
+    var vocabulary = try Vocabulary.standard()
+    for path in gazetteers {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("--gazetteer \(path): cannot read the file; check the path")
+      }
+      vocabulary = try vocabulary.adding(gazetteerCSV: Array(data), named: path)
+    }
+    if let date, PartialDate(iso: date)?.isFullDate != true {
+      throw ValidationError(DocumentError.badDate(value: date).description)
+    }
+    let reader = DocumentReader(extractor: Extractor(vocabulary: vocabulary))
+    return CorpusReader(reader: reader, overrides: DocumentMetadata(source: source, published: date))
+  }
+}
+
+/// Streams claims to standard output in one format.
+struct ClaimOutput: ~Copyable {
+  let format: OutputFormat
+  private var csv: CSVStreamWriter
+  private var count = 0
+  private var table = TextTable(header: Claim.textColumns)
+
+  init(format: OutputFormat) {
+    self.format = format
+    self.csv = CSVStreamWriter()
+  }
+
+  mutating func write(_ claims: [Claim]) throws {
+    switch format {
+    case .csv:
+      if count == 0 { try csv.writeHeader(Claim.columns) }
+      for claim in claims { try csv.writeRow(claim.csvCells) }
+      try csv.flush()
+    case .json:
+      var out = ""
+      for claim in claims {
+        out += (count == 0 && out.isEmpty ? "[\n  " : ",\n  ") + claim.json
+      }
+      if !out.isEmpty { FileHandle.standardOutput.write(Data(out.utf8)) }
+    case .text:
+      table.rows.append(contentsOf: claims.map(\.textRow))
+    }
+    count += claims.count
+  }
+
+  mutating func finish() throws {
+    switch format {
+    case .csv:
+      if count == 0 { try csv.writeHeader(Claim.columns) }
+      try csv.flush()
+    case .json:
+      FileHandle.standardOutput.write(Data((count == 0 ? "[]\n" : "\n]\n").utf8))
+    case .text:
+      FileHandle.standardOutput.write(Data((table.rendered() + "\(count) claim\(count == 1 ? "" : "s")\n").utf8))
+    }
+  }
+}
