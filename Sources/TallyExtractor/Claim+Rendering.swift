@@ -1,4 +1,4 @@
-import TallyCSV
+public import TallyCSV
 
 extension Claim {
   /// The columns of a claim, in the order `tally extract` writes them.

@@ -1,5 +1,5 @@
 import Foundation
-import TallyCSV
+public import TallyCSV
 
 /// One figure of an analyst's gold file.
 public struct GoldFigure: Sendable, Hashable {

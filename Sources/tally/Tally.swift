@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TallyCSV
+import TallyExtractor
 
 /// The `tally` command: turns news articles into an auditable ledger of reported figures.
 @main
@@ -27,7 +29,8 @@ struct Tally: ParsableCommand {
       }
       FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
       // Usage errors and input errors are the user's to fix (1); anything else is ours (2).
-      let isUsage = code == .validationFailure || error is LocalizedError || error is CustomStringConvertible
+      let isUsage = code == .validationFailure || error is DocumentError || error is VocabularyError
+        || error is CSVError || error is MetadataError
       Foundation.exit(isUsage ? 1 : 2)
     }
   }

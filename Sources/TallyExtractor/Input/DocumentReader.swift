@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What reading one document gave: its claims, the metadata used, and warnings for the user.
 public struct DocumentResult: Sendable {
@@ -59,7 +62,7 @@ public struct DocumentReader: Sendable {
     var eof = false
     func fill(_ count: Int) throws(DocumentError) {
       var chunk = [UInt8](repeating: 0, count: count)
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, count) }
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
       if n < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
       if n == 0 { eof = true }
       buffer.append(contentsOf: chunk[0..<n])

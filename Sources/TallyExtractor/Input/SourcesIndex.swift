@@ -7,6 +7,9 @@ public struct SourcesIndex: Sendable {
   /// The metadata of each file, by file name.
   public var entries: [String: DocumentMetadata] = [:]
 
+  /// An empty index.
+  public init() {}
+
   /// The index of `folder`, or an empty index when it has no `sources.csv`.
   ///
   /// - Throws: ``DocumentError/badSourcesFile(path:reason:)`` for a malformed file.
