@@ -64,7 +64,7 @@ enum Word: String, CaseIterable, Sendable {
   // Dates that gate historical figures
   case ago, earlier, yesterday, today
   case near, separately, late, last, what, how, there, only, previously, local, news, emergency, emergencies, armed, country, nation, region
-  case press, military, state
+  case press, military, state, air, navy, national
 }
 
 extension Word {

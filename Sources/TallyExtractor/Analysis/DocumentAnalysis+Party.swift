@@ -4,41 +4,50 @@ extension DocumentAnalysis {
     let own = attribution?.affiliation
     func opponent() -> String? {
       guard let own, let other = opponents[own] else { return nil }
-      return party(of: other)
+      return side(of: other)
     }
     switch c.category {
     case .population?:
-      return location.map { party(of: $0) }
+      return location.flatMap { side(of: $0) }
     case .seized?:
       if let token = c.categoryToken, let agent = agent(before: token, in: unit) {
-        return agent == -1 ? own.map { party(of: $0) } : party(of: agent)
+        return agent == -1 ? own.flatMap { side(of: $0) } : side(of: agent)
       }
-      return own.map { party(of: $0) }
+      return own.flatMap { side(of: $0) }
     default:
       break
     }
-    if let entry = c.partyEntry { return party(of: entry) }
+    if let entry = c.partyEntry { return side(of: entry) }
     // A possessor right before the figure: "Armenia's 12 air-defense missile systems"
     let before = c.first - 1
     if before >= unit.lowerBound, let m = mention(at: before), tokens[m.last].has(.possessive) {
-      return party(of: m.entry)
+      return side(of: m.entry)
     }
     if before >= unit.lowerBound, let w = word(before), w == .its || w == .their || w == .our {
-      return own.map { party(of: $0) }
+      return own.flatMap { side(of: $0) }
     }
-    if c.ownPossessive { return own.map { party(of: $0) } }
+    if c.ownPossessive { return own.flatMap { side(of: $0) } }
     if c.enemy { return opponent() }
-    if let entry = possessorAfter(c, in: unit) { return party(of: entry) }
+    if let entry = possessorAfter(c, in: unit) { return side(of: entry) }
     if c.category == .destroyed {
       return opponent()
     }
-    if c.activeVerb, own != nil, attribution?.claimant != nil {
-      return opponent()
+    if c.activeVerb {
+      // "Israeli strikes on southern Lebanon killed 46 people": the place hit, else the agent's enemy.
+      if let place = placeInClause(c, in: unit) { return side(of: place) }
+      if let token = c.categoryToken, let agent = agent(before: token, in: unit), agent >= 0,
+        let other = opponents[agent]
+      {
+        return side(of: other)
+      }
+      if own != nil, attribution?.claimant != nil { return opponent() }
+      return nil
     }
-    if let own, attribution?.claimant != nil { return party(of: own) }
     if c.subject == "civilian" || c.subject == "unspecified", let place = placeAfter(c, in: unit) {
-      return party(of: place)
+      return side(of: place)
     }
+    if let own, attribution?.claimant != nil { return side(of: own) }
+    if let place = placeInClause(c, in: unit) { return side(of: place) }
     return nil
   }
 
@@ -69,6 +78,22 @@ extension DocumentAnalysis {
       steps += 1
     }
     return nil
+  }
+
+  /// A place named with `in`, `on`, `across` or `near` anywhere in the sentence, nearest to the figure.
+  private func placeInClause(_ c: Candidate, in unit: Range<Int>) -> Int32? {
+    var best: (distance: Int, entry: Int32)?
+    for k in unit {
+      guard let w = word(k), w == .in_ || w == .on || w == .across || w == .near || w == .at else { continue }
+      var j = k + 1
+      while j < min(k + 4, unit.upperBound), mention(at: j) == nil, tokens[j].kind == .word, !tokens[j].has(.capitalized) || word(j) == .the {
+        j += 1
+      }
+      guard let m = mention(at: j), m.role == .name, side(of: m.entry) != nil else { continue }
+      let distance = abs(k - c.first)
+      if best == nil || distance < best!.distance { best = (distance, m.entry) }
+    }
+    return best?.entry
   }
 
   /// A place named right after the figure: `7 civilians in Kharkiv`, `killed 20 people near Bakhmut`.

@@ -201,7 +201,22 @@ struct DocumentAnalysis {
   /// The canonical entity of a gazetteer entry.
   func entity(_ entry: Int32) -> String { gazetteer.entries[Int(entry)].entity }
 
-  /// The party an entry stands for: a place stands for the entity it belongs to.
+  /// The party an entry stands for: a place stands for the entity it belongs to; an organization
+  /// for the state it belongs to, or for no side at all (`United Nations`).
+  func side(of entry: Int32) -> String? {
+    var e = Int(entry)
+    var hops = 0
+    while gazetteer.entries[e].kind == .place || gazetteer.entries[e].kind == .organization, hops < 4 {
+      guard gazetteer.parents[e] >= 0 else {
+        return gazetteer.entries[e].kind == .organization ? nil : gazetteer.entries[e].entity
+      }
+      e = Int(gazetteer.parents[e])
+      hops += 1
+    }
+    return gazetteer.entries[e].entity
+  }
+
+  /// The entity an entry stands for when it speaks: a place stands for the entity it belongs to.
   func party(of entry: Int32) -> String {
     var e = Int(entry)
     var hops = 0
