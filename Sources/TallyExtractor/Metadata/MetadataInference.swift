@@ -113,14 +113,19 @@ public enum MetadataInference {
       }
     }
     let suffix = String(decoding: suffixBytes, as: UTF8.self)
-    let before = words(prefix)
+    // Only the part after the last separator counts: `By Jane Doe | Published October 4, 2020`.
+    let segment = String(
+      prefix.split(omittingEmptySubsequences: false, whereSeparator: { "|•·-–—/".contains($0) })
+        .last ?? "")
+    let before = words(segment)
     let prefixClean =
-      !prefix.unicodeScalars.contains(where: isDigit) && before.allSatisfy(prefixWords.contains)
+      !segment.unicodeScalars.contains(where: isDigit) && before.allSatisfy(prefixWords.contains)
     let suffixClean =
-      !suffix.unicodeScalars.contains(where: isDigit) && words(suffix).allSatisfy(suffixWords.contains)
-    let intro = before.reversed().first { $0 != "on" && $0 != "at" }
-    let introduced = intro.map(introWords.contains) ?? false && prefix.count <= 80
-    guard (prefixClean && suffixClean) || introduced || (mention.weekday != nil && prefixClean)
+      !suffix.unicodeScalars.contains(where: isDigit)
+      && words(suffix).allSatisfy(suffixWords.contains)
+    let intro = before.last { $0 != "on" && $0 != "at" }
+    let introduced = prefixClean && intro.map(introWords.contains) ?? false
+    guard (prefixClean && suffixClean) || introduced || (prefixClean && mention.weekday != nil)
       || followedByTime
     else { return nil }
     return intro == "updated" || intro == "modified" || intro == "обновлено"
