@@ -63,7 +63,8 @@ struct DatePartialDateTests {
     let dates = try ["2020-01-01", "2019-12-31", "2020", "2020-01", "2019"].map {
       try #require(PartialDate(iso: $0))
     }
-    #expect(dates.sorted().map(\.description) == ["2019", "2019-12-31", "2020", "2020-01", "2020-01-01"])
+    #expect(
+      dates.sorted().map(\.description) == ["2019", "2019-12-31", "2020", "2020-01", "2020-01-01"])
   }
 
   @Test(

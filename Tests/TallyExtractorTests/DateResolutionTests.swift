@@ -85,7 +85,8 @@ struct DateResolutionTests {
     let mention = DateMention(kind: .date(date), range: 0..<18, weekday: .sunday)
     #expect(mention.resolved(publication: PartialDate(iso: "2020-10-10")) == date)
     let monthDay = DateMention(kind: .monthDay(month: 9, day: 27), range: 0..<20, weekday: .monday)
-    #expect(monthDay.resolved(publication: PartialDate(iso: "2020-10-04"))?.description == "2020-09-27")
+    #expect(
+      monthDay.resolved(publication: PartialDate(iso: "2020-10-04"))?.description == "2020-09-27")
   }
 
   @Test("Scanned mentions of a seed-like sentence resolve to the gold as_of values")

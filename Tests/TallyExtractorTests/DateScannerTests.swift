@@ -238,10 +238,11 @@ struct DateScannerTests {
       """
     let fromBuffer = Array(text.utf8).withUnsafeBufferPointer { DateScanner.mentions(in: $0) }
     #expect(fromBuffer == DateScanner.mentions(in: text))
-    #expect(renderedMentions(text) == [
-      "Saturday=saturday", "1994=1994", "September 27=--9-27 start",
-      "Sunday, October 4, 2020=2020-10-04 (sunday)",
-    ])
+    #expect(
+      renderedMentions(text) == [
+        "Saturday=saturday", "1994=1994", "September 27=--9-27 start",
+        "Sunday, October 4, 2020=2020-10-04 (sunday)",
+      ])
   }
 
   @Test(
@@ -265,5 +266,65 @@ struct DateScannerTests {
     ])
   func times(text: String, expected: [String]) {
     #expect(renderedTimes(text) == expected)
+  }
+}
+
+@Suite("DateScanner robustness")
+struct DateScannerRobustnessTests {
+  /// A small deterministic generator (SplitMix64), so failures reproduce.
+  private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  private static let fragments: [[UInt8]] =
+    [
+      "Sunday", "Sun", " ", " ", "5", "/", "10", "2020", "1994", ".", ",", "(", ")", "Oct", "may",
+      "May", "сентября", "Сен", "é", "\u{2019}", "s", "4th", "1990s", "a.m.", ":", "54", "GMT",
+      "\n", "\n\n", "-", "–", "the", "a", "day", "days", "two", "before", "ago", "since", "from",
+      "to", "began", "on", "in", "people", "12", "31", "\r\n", "yesterday", "last", "night",
+    ].map { Array($0.utf8) } + [[0xFF], [0xE2, 0x80], [0xD0], [0xF0, 0x9F, 0x98, 0x80], [0x00]]
+
+  @Test("Random fragments and invalid UTF-8 give ordered, disjoint, in-bounds ranges")
+  func randomInput() {
+    var generator = SplitMix(state: 20_201_004)
+    for _ in 0..<1000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 0...40, using: &generator) {
+        bytes += Self.fragments.randomElement(using: &generator) ?? []
+      }
+      let (mentions, times) = bytes.withUnsafeBufferPointer {
+        (DateScanner.mentions(in: $0), DateScanner.timeRanges(in: $0))
+      }
+      for ranges in [mentions.map(\.range), times] {
+        var previousEnd = 0
+        for range in ranges {
+          #expect(range.lowerBound >= previousEnd && range.upperBound <= bytes.count)
+          #expect(!range.isEmpty)
+          previousEnd = range.upperBound
+        }
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      _ = MetadataInference.infer(head: text, tail: text)
+      _ = try? FrontMatter.parse("---\n" + text)
+    }
+  }
+
+  @Test("Scanning a large document stays linear")
+  func largeDocument() {
+    let paragraph = """
+      Azerbaijan on Sunday said that since 27 September, and in 1994, the 1990s and April 2016, \
+      at 10:54 GMT, 1,994 people and two days ago on Monday (5/10/2020) were counted. 
+      """
+    let text = String(repeating: paragraph, count: 500)
+    let mentions = DateScanner.mentions(in: text)
+    #expect(mentions.count == 500 * 7)
+    #expect(DateScanner.timeRanges(in: text).count == 500)
   }
 }

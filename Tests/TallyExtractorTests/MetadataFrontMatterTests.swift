@@ -20,7 +20,9 @@ struct MetadataFrontMatterTests {
         == DocumentMetadata(
           title: "Azerbaijan, Armenia Clashes Intensify in Karabakh", source: "Press TV",
           url: "https://example.com/news/2020/10/04?id=1#top", published: "2020-10-04"))
-    #expect(String(decoding: Array(text.utf8)[bodyStart...], as: UTF8.self) == "Intense fighting rages on.")
+    #expect(
+      String(decoding: Array(text.utf8)[bodyStart...], as: UTF8.self)
+        == "Intense fighting rages on.")
   }
 
   @Test("Allows a byte order mark, CRLF line ends, quotes, any key case and unknown keys")
@@ -71,7 +73,9 @@ struct MetadataFrontMatterTests {
 
   @Test(
     "A published value that is not a YYYY-MM-DD date is an error",
-    arguments: ["2020-13-01", "October 4, 2020", "2020-10-4", "2020-10", "2020-02-30", "\"\u{20}2020-10-04\""])
+    arguments: [
+      "2020-13-01", "October 4, 2020", "2020-10-4", "2020-10", "2020-02-30", "\"\u{20}2020-10-04\"",
+    ])
   func invalidPublished(value: String) throws {
     let text = "---\npublished: \(value)\n---\nBody"
     let unquoted = value.hasPrefix("\"") ? String(value.dropFirst().dropLast()) : value

@@ -60,7 +60,10 @@ struct MetadataInferenceTests {
   @Test(
     "Datelines",
     arguments: [
-      ("Clashes Intensify\n\nPublished October 4th, 2020 - 10:54 GMT\nA woman lights a candle on October 5, 2020. AFP\n", "2020-10-04"),
+      (
+        "Clashes Intensify\n\nPublished October 4th, 2020 - 10:54 GMT\nA woman lights a candle on October 5, 2020. AFP\n",
+        "2020-10-04"
+      ),
       ("Headline\nUpdated: 5 October 2020\nPublished: 4 October 2020\nText.\n", "2020-10-04"),
       ("Headline\nLast updated Oct. 6, 2020 09:12 UTC\nText.\n", "2020-10-06"),
       ("Headline\n2020-10-04\nText.\n", "2020-10-04"),
@@ -70,7 +73,10 @@ struct MetadataInferenceTests {
       ("Headline\n4 October 2020 14:05 local time\nText.\n", "2020-10-04"),
       ("Заголовок\n\nПонедельник, 28 Сен, 2020\n\nТекст.\n", "2020-09-28"),
       ("Headline\n\nSun 04 October 2020:\n\nA photo taken on October 2, 2020.\n", "2020-10-04"),
-      ("Headline\nMenu\nHome\nWorld\n\nAs quoted by CNN, Monday (5/10/2020), he said.\n", "2020-10-05"),
+      (
+        "Headline\nMenu\nHome\nWorld\n\nAs quoted by CNN, Monday (5/10/2020), he said.\n",
+        "2020-10-05"
+      ),
       ("Le titre\n\nlundi 5 octobre 2020\n\nTexte.\n", "2020-10-05"),
     ])
   func datelines(text: String, published: String) {
@@ -94,7 +100,9 @@ struct MetadataInferenceTests {
 
   @Test("A dateline far down the page does not count")
   func datelineTooLate() {
-    let filler = (1...24).map { "Paragraph \($0) of the story, with enough words to push the page past 1.5 KB." }.joined(separator: "\n\n")
+    let filler = (1...24).map {
+      "Paragraph \($0) of the story, with enough words to push the page past 1.5 KB."
+    }.joined(separator: "\n\n")
     #expect(infer("Headline\n\n" + filler + "\n\nOctober 4, 2020\n").published == nil)
     #expect(infer("Headline\n\nOctober 4, 2020\n\n" + filler).published == "2020-10-04")
   }
@@ -102,11 +110,20 @@ struct MetadataInferenceTests {
   @Test(
     "Sources",
     arguments: [
-      ("Headline\n\nText.\n\nCopyright © 2022 Press TV. All rights reserved.\n\nYou may also like\n", "Press TV"),
+      (
+        "Headline\n\nText.\n\nCopyright © 2022 Press TV. All rights reserved.\n\nYou may also like\n",
+        "Press TV"
+      ),
       ("Headline\n\nText.\n\n© 2020 Reuters\n", "Reuters"),
       ("Headline\n\nText.\n\n(c) AFP 2020\n", "AFP"),
-      ("Headline\n\nText.\n\nCopyright 2020 The Associated Press. All rights reserved. This material may not be published.\n", "The Associated Press"),
-      ("Headline\n\nText.\n\n© Copyright 2018-2020, Trend News Agency | All rights reserved\n", "Trend News Agency"),
+      (
+        "Headline\n\nText.\n\nCopyright 2020 The Associated Press. All rights reserved. This material may not be published.\n",
+        "The Associated Press"
+      ),
+      (
+        "Headline\n\nText.\n\n© Copyright 2018-2020, Trend News Agency | All rights reserved\n",
+        "Trend News Agency"
+      ),
       ("Headline\n\nNews.az – Azerbaijan's Defense Ministry said on Sunday.\n", "News.az"),
       ("Headline\n\nCaucasus Watch – The exchange of fire continued.\n", "Caucasus Watch"),
       ("Headline\n\nYEREVAN (Reuters) - Armenia said on Sunday.\n", "Reuters"),

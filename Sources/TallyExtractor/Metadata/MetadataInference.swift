@@ -101,7 +101,8 @@ public enum MetadataInference {
     let prefix = page.string(line.start..<mention.range.lowerBound)
     var suffixBytes = Array(page.bytes[mention.range.upperBound..<line.end])
     var followedByTime = false
-    for time in page.times where time.lowerBound >= mention.range.upperBound
+    for time in page.times
+    where time.lowerBound >= mention.range.upperBound
       && time.upperBound <= line.end
     {
       let gap = page.string(mention.range.upperBound..<time.lowerBound)
@@ -125,8 +126,9 @@ public enum MetadataInference {
       && words(suffix).allSatisfy(suffixWords.contains)
     let intro = before.last { $0 != "on" && $0 != "at" }
     let introduced = prefixClean && intro.map(introWords.contains) ?? false
-    guard (prefixClean && suffixClean) || introduced || (prefixClean && mention.weekday != nil)
-      || followedByTime
+    guard
+      (prefixClean && suffixClean) || introduced || (prefixClean && mention.weekday != nil)
+        || followedByTime
     else { return nil }
     return intro == "updated" || intro == "modified" || intro == "обновлено"
       ? .updated : .published
@@ -241,7 +243,8 @@ public enum MetadataInference {
   static func siteName(_ line: String) -> String? {
     let text = Array(line.unicodeScalars)
     var dash: Int?
-    for index in 1..<max(1, min(text.count - 2, 60)) where text[index - 1] == " "
+    for index in 1..<max(1, min(text.count - 2, 60))
+    where text[index - 1] == " "
       && text[index + 1] == " " && ["-", "\u{2013}", "\u{2014}"].contains(text[index])
     {
       dash = index
