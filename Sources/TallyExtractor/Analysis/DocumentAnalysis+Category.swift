@@ -8,6 +8,15 @@ extension DocumentAnalysis {
     }
     switch c.head {
     case .equipment(let name):
+      // "launched 74 drones ... 47 were shot down": the launch is not a loss
+      if let w = word(c.first - 1), w == .launched || w == .fired || w == .sent || w == .deployed || w == .supplied
+        || w == .delivered || w == .provided || w == .launch || w == .fire
+      {
+        return
+      }
+      if c.first - 2 >= unit.lowerBound, let w = word(c.first - 2), w == .launched || w == .fired || w == .sent {
+        return
+      }
       if let verb = destroyVerb(near: c.headLast, in: unit) {
         c.category = .destroyed
         c.subject = name
@@ -75,7 +84,8 @@ extension DocumentAnalysis {
             case .were, .was, .have, .has, .had, .been, .being, .be, .are, .is_, .reportedly, .also, .allegedly,
               .since, .so, .far, .now, .already, .later, .all, .officially, .subsequently, .initially, .then,
               .to, .confirmed, .reported, .who, .had_, .each, .both, .yet, .still, .just, .left, .in_, .on, .at,
-              .during, .the:
+              .during, .the, .internally, .seriously, .critically, .severely, .lightly, .fatally, .badly, .mortally,
+              .made, .them, .of, .among:
               k += 1
               steps += 1
               continue
@@ -106,7 +116,13 @@ extension DocumentAnalysis {
       let t = tokens[k]
       guard t.kind == .word, let e = lexicon.entry(t) else { return nil }
       if let category = e.category, e.role == .verb {
-        // "left 12 dead": the state after the noun decides
+        // "killed or wounded up to 1,800": not separated
+        if category == .killed || category == .wounded, k - 2 >= unit.lowerBound, word(k - 1) == .or || word(k - 1) == .and,
+          let before = entry(k - 2), before.role == .verb, let other = before.category, other != category,
+          other == .killed || other == .wounded
+        {
+          return (.casualties, k - 2, true)
+        }
         return (category, k, true)
       }
       if let w = e.word {
