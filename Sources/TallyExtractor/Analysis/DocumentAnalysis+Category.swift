@@ -80,6 +80,10 @@ extension DocumentAnalysis {
             return (category, k)
           }
           if let w = e.word {
+            // "drove 1 million people from their homes"
+            if w == .from, word(k + 1) == .their || word(k + 1) == .homes || word(k + 1) == .its {
+              if word(k + 1) == .homes || word(k + 2) == .homes || word(k + 2) == .home { return (.displaced, k) }
+            }
             switch w {
             case .were, .was, .have, .has, .had, .been, .being, .be, .are, .is_, .reportedly, .also, .allegedly,
               .since, .so, .far, .now, .already, .later, .all, .officially, .subsequently, .initially, .then,
@@ -126,6 +130,12 @@ extension DocumentAnalysis {
         return (category, k, true)
       }
       if let w = e.word {
+        // "the deaths of 14 civilians"
+        if w == .of, k - 1 >= unit.lowerBound, let noun = entry(k - 1), noun.role == .noun, let category = noun.category,
+          category != .population
+        {
+          return (category, k - 1, false)
+        }
         switch w {
         case .have, .has, .had, .reportedly, .also, .allegedly, .since, .already, .now, .so, .far:
           k -= 1

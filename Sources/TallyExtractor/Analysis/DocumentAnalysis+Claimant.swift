@@ -92,7 +92,9 @@ extension DocumentAnalysis {
       }
       return fromHistory(institutionName(institution), history)
     }
-    if pronoun, let last = history.last { return Attribution(claimant: last, affiliation: nil) }
+    if pronoun, let last = history.last {
+      return Attribution(claimant: last, affiliation: affiliationOf(last), fromPronoun: true)
+    }
     if let affiliation, !anonymous { return Attribution(claimant: party(of: affiliation), affiliation: affiliation) }
     return nil
   }
@@ -101,9 +103,16 @@ extension DocumentAnalysis {
   private func fromHistory(_ institution: String, _ history: [String]) -> Attribution? {
     let last = institution.split(separator: " ").last.map(String.init) ?? institution
     if let earlier = history.last(where: { $0.hasSuffix(institution) || $0.hasSuffix(" " + last) }) {
-      return Attribution(claimant: earlier, affiliation: nil)
+      return Attribution(claimant: earlier, affiliation: affiliationOf(earlier))
     }
     return Attribution(claimant: nil, affiliation: nil)
+  }
+
+  /// The gazetteer entry a normalised claimant starts with (`Ukraine General Staff` -> Ukraine).
+  private func affiliationOf(_ claimant: String) -> Int32? {
+    if let exact = gazetteer.byEntity[claimant] { return exact }
+    for (name, entry) in gazetteer.byEntity where claimant.hasPrefix(name + " ") { return entry }
+    return nil
   }
 
   /// `al-Mahbashi`, `bin Salman`: lower-case particles inside names.
