@@ -40,6 +40,15 @@ extension DocumentAnalysis {
       finishSubject(&c)
       return
     case .person, .none:
+      // "... 74 drones, and 47 were shot down": the noun stands earlier in the sentence
+      if c.head == .none, let verb = destroyVerbRight(from: c.headLast + 1, in: unit),
+        let noun = equipmentBefore(c.first, in: unit)
+      {
+        c.category = .destroyed
+        c.subject = noun
+        c.categoryToken = verb
+        return
+      }
       if let right = rightVerb(from: c.headLast + 1, in: unit) {
         c.category = right.category
         c.categoryToken = right.token
@@ -69,7 +78,7 @@ extension DocumentAnalysis {
       let t = tokens[k]
       if t.kind == .word {
         if let e = lexicon.entry(t) {
-          if let category = e.category, e.role == .verb || e.role == .state {
+          if let category = e.category, e.role == .verb || e.role == .state || (e.role == .noun && category == .captured) {
             // "killed or wounded", "killed and injured": not separated
             if category == .killed || category == .wounded, k + 2 < unit.upperBound,
               word(k + 1) == .or || word(k + 1) == .and,
@@ -224,6 +233,32 @@ extension DocumentAnalysis {
       }
     }
     return false
+  }
+
+  /// A verb of destruction right after a bare number: `47 were shot down`, `12 destroyed`.
+  func destroyVerbRight(from start: Int, in unit: Range<Int>) -> Int? {
+    var k = start
+    while k < unit.upperBound && k < start + 4 {
+      switch word(k) {
+      case .were, .was, .have, .has, .had, .been, .later, .also: k += 1
+      default:
+        guard let verb = destroyVerb(near: k, in: k..<min(k + 2, unit.upperBound)), verb == k else { return nil }
+        return k
+      }
+    }
+    return nil
+  }
+
+  /// The singular of the last equipment noun before token `first` in the sentence.
+  func equipmentBefore(_ first: Int, in unit: Range<Int>) -> String? {
+    var k = first - 1
+    while k >= unit.lowerBound {
+      if let e = entry(k), !e.equipmentHeads.isEmpty, let name = equipmentPhrase(endingAt: k, after: unit.lowerBound - 1, heads: e.equipmentHeads) {
+        return name
+      }
+      k -= 1
+    }
+    return nil
   }
 
   /// The token of a verb of destruction in the sentence: destroyed, shot down, downed, eliminated.
