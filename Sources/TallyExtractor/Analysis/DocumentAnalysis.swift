@@ -36,6 +36,24 @@ struct DocumentAnalysis {
     }
     markDates(from: from, to: to)
     segment()
+    dateline = findDateline()
+  }
+
+  /// The place of a dateline in capitals at the top of the text (`KHAN YOUNIS —`, `EL FASHER, Sudan —`).
+  var dateline: Int32?
+
+  private func findDateline() -> Int32? {
+    var k = 0
+    var words: [String] = []
+    while k < min(tokens.count, 6), tokens[k].kind == .word, tokens[k].has(.allCaps) || tokens[k].has(.capitalized) {
+      if !tokens[k].has(.allCaps) && Int(tokens[k].end - tokens[k].start) > 1 { break }
+      words.append(text(tokens: k, k))
+      k += 1
+    }
+    guard !words.isEmpty, k < tokens.count else { return nil }
+    let next = tokens[k]
+    guard next.kind == .dash || (next.kind == .punct && (next.byte == 0x2C || next.byte == 0x2D)) else { return nil }
+    return gazetteer.byLowercasedName[words.joined(separator: " ").lowercased()]
   }
 
   // MARK: - Dates
