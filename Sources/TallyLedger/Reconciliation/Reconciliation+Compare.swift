@@ -1,0 +1,217 @@
+import TallyExtractor
+
+/// What a figure contributes to a comparison group.
+struct Contribution {
+  /// Its part in the group's low.
+  var low: Int64
+  /// Its part in the median.
+  var best: Int64
+  /// Its part in the group's high.
+  var high: Int64
+
+  init(_ claim: LedgerClaim) {
+    let value = claim.value
+    switch claim.qualifier {
+    case .exact, .about:
+      (low, best, high) = (value, value, value)
+    case .moreThan:
+      let bound = claim.low ?? (value + 1)
+      (low, best, high) = (bound, bound, bound)
+    case .atLeast, .vague:
+      let bound = claim.low ?? value
+      (low, best, high) = (bound, bound, bound)
+    case .upTo:
+      let bound = claim.high ?? value
+      (low, best, high) = (bound, bound, bound)
+    case .range:
+      let first = claim.low ?? value
+      let last = max(claim.high ?? first, first)
+      (low, best, high) = (first, first + (last - first) / 2, last)
+    }
+  }
+}
+
+/// One comparison group: the latest figure of each series of a (party, category, subject, location),
+/// or of the historical figures of one as-of date.
+struct CompareGroup {
+  /// The claim indices of the members, one per series, in series order.
+  var members: [Int32]
+  /// The contributions of the members, in the same order.
+  var contributions: [Contribution]
+  var low: Int64
+  var best: Int64
+  var high: Int64
+  var basis: BestBasis
+  var historical: Bool
+
+  /// `high / low` with two decimals, rounded half up; `nil` when `low` is 0 or less.
+  var spread: String? {
+    guard low > 0 else { return nil }
+    let hundredths = (200 * high + low) / (2 * low)
+    let fraction = hundredths % 100
+    return String(hundredths / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+  }
+
+  /// Whether the figures differ by more than 10%: `(high - low) / low > 0.10`.
+  var differsByMoreThanTenPercent: Bool {
+    (high - low) * 10 > low
+  }
+}
+
+extension Reconciliation {
+  /// Each claimant's latest figure, side by side, for every (party, category, subject, location).
+  ///
+  /// Current figures form one group per (party, category, subject, location); historical figures
+  /// form their own groups, one per as-of date, listed after the current group. Each series
+  /// contributes its latest figure (by as-of date, then publication, then id). Groups are ordered
+  /// by party, category, subject and location, rows within a group by claimant (unknown last).
+  ///
+  /// For example, `reconciliation.compare().filter { $0.location == "Ganja" }`.
+  ///
+  /// - Returns: One row per series and group.
+  /// - Complexity: O(n log n) for n claims.
+  public func compare() -> [CompareRow] {
+    var rows: [CompareRow] = []
+    rows.reserveCapacity(series.count)
+    for group in compareGroups() {
+      let spread = group.spread
+      for (member, contribution) in zip(group.members, group.contributions) {
+        let claim = claims[Int(member)]
+        rows.append(
+          CompareRow(
+            party: claim.party.flatMap { $0.isEmpty ? nil : $0 }, category: claim.category, subject: claim.subject,
+            location: claim.category == .population ? claim.location.flatMap { $0.isEmpty ? nil : $0 } : nil,
+            claimant: claim.claimant.flatMap { $0.isEmpty ? nil : $0 }, value: claim.value, low: claim.low,
+            high: claim.high, qualifier: claim.qualifier, asOf: claim.asOf, countsAs: contribution.best,
+            sources: claim.documentCount, outlets: claim.outlets, documents: claim.documentNames,
+            groupLow: group.low, best: group.best, groupHigh: group.high, spread: spread, basis: group.basis,
+            historical: group.historical, claimID: claim.id))
+      }
+    }
+    return rows
+  }
+
+  /// Whether two series belong to one comparison group.
+  private func sameGroup(_ a: InternedSeriesKey, _ b: InternedSeriesKey) -> Bool {
+    a.party == b.party && a.category == b.category && a.subject == b.subject && a.location == b.location
+  }
+
+  /// The comparison groups, current then historical for each (party, category, subject, location).
+  func compareGroups() -> [CompareGroup] {
+    struct HistoricalMember: Comparable {
+      var group: Int32
+      var asOf: Int32
+      var series: Int32
+      var slot: Int32
+      static func < (a: HistoricalMember, b: HistoricalMember) -> Bool {
+        (a.group, a.asOf, a.series, a.slot) < (b.group, b.asOf, b.series, b.slot)
+      }
+    }
+    // Current figures: the latest of each series, grouped as the series come (in series order).
+    var currentGroups: [(start: Int, group: CompareGroup)] = []
+    var historicalMembers: [HistoricalMember] = []
+    var groupStart = 0
+    var current: [Int32] = []
+    for (position, entry) in series.enumerated() {
+      if position > 0, !sameGroup(series[position - 1].key, entry.key) {
+        if !current.isEmpty { currentGroups.append((groupStart, makeGroup(current, historical: false))) }
+        current.removeAll(keepingCapacity: true)
+        groupStart = position
+      }
+      for slot in entry.claims.reversed() where !facts[Int(order[slot])].historical {
+        current.append(order[slot])
+        break
+      }
+      for slot in entry.claims {
+        let fact = facts[Int(order[slot])]
+        guard fact.historical, let asOf = fact.asOf else { continue }
+        historicalMembers.append(
+          HistoricalMember(group: Int32(groupStart), asOf: asOf.ordinal, series: Int32(position), slot: Int32(slot)))
+      }
+    }
+    if !current.isEmpty { currentGroups.append((groupStart, makeGroup(current, historical: false))) }
+
+    // Historical figures: the latest of each series and as-of date, one group per as-of date.
+    historicalMembers.sort()
+    var historicalGroups: [(start: Int, group: CompareGroup)] = []
+    var index = 0
+    while index < historicalMembers.count {
+      let head = historicalMembers[index]
+      var members: [Int32] = []
+      while index < historicalMembers.count, historicalMembers[index].group == head.group,
+        historicalMembers[index].asOf == head.asOf
+      {
+        let member = historicalMembers[index]
+        let next = index + 1 < historicalMembers.count ? historicalMembers[index + 1] : nil
+        if next == nil || next?.group != member.group || next?.asOf != member.asOf || next?.series != member.series {
+          members.append(order[Int(member.slot)])
+        }
+        index += 1
+      }
+      historicalGroups.append((Int(head.group), makeGroup(members, historical: true)))
+    }
+
+    // Each current group, then the historical groups of the same (party, category, subject, location).
+    var groups: [CompareGroup] = []
+    groups.reserveCapacity(currentGroups.count + historicalGroups.count)
+    var h = 0
+    for (start, group) in currentGroups {
+      while h < historicalGroups.count, historicalGroups[h].start < start {
+        groups.append(historicalGroups[h].group)
+        h += 1
+      }
+      groups.append(group)
+      while h < historicalGroups.count, historicalGroups[h].start == start {
+        groups.append(historicalGroups[h].group)
+        h += 1
+      }
+    }
+    groups.append(contentsOf: historicalGroups[h...].map(\.group))
+    return groups
+  }
+
+  /// A group's low, best and high from its members.
+  private func makeGroup(_ members: [Int32], historical: Bool) -> CompareGroup {
+    let contributions = members.map { Contribution(claims[Int($0)]) }
+    var low = Int64.max
+    var high = Int64.min
+    for contribution in contributions {
+      low = min(low, contribution.low)
+      high = max(high, contribution.high)
+    }
+    // The party's own figure: the claimant is the party or one of its institutions or people.
+    let first = claims[Int(members[0])]
+    var own: Int?
+    if first.category.admitsOwnFigure, let party = first.party, !party.isEmpty {
+      let prefix = party + " "
+      for (offset, member) in members.enumerated() {
+        guard let claimant = claims[Int(member)].claimant, claimant == party || claimant.hasPrefix(prefix)
+        else { continue }
+        if let previous = own, !isLater(member, than: members[previous]) { continue }
+        own = offset
+      }
+    }
+    let best: Int64
+    let basis: BestBasis
+    if let own {
+      best = contributions[own].best
+      basis = .own
+    } else {
+      let sorted = contributions.map(\.best).sorted()
+      best = sorted[(sorted.count - 1) / 2]
+      basis = .median
+    }
+    return CompareGroup(
+      members: members, contributions: contributions, low: low, best: best, high: high, basis: basis,
+      historical: historical)
+  }
+
+  /// Whether claim `a` comes after claim `b` in time: as-of date, then publication, then id.
+  func isLater(_ a: Int32, than b: Int32) -> Bool {
+    let fa = facts[Int(a)]
+    let fb = facts[Int(b)]
+    let ka = (fa.asOf?.ordinal ?? -1, fa.published, claims[Int(a)].id)
+    let kb = (fb.asOf?.ordinal ?? -1, fb.published, claims[Int(b)].id)
+    return ka > kb
+  }
+}

@@ -1,0 +1,183 @@
+import TallyExtractor
+
+extension Reconciliation {
+  /// Every finding: regressions, conflicts, merged categories, historical, unattributed and
+  /// undated figures, in that order, each kind in series order.
+  ///
+  /// - `regression`: in the timeline of a cumulative series (its figures with a full as-of day that
+  ///   are not historical, in order), a figure lower than the one before it.
+  /// - `conflict`: a current population group of ``compare()`` for a named place with two or more
+  ///   claimants whose figures differ by more than 10%: `(high - low) / low > 0.10`.
+  /// - `merged-category`: a party with a current `casualties` figure and a current `killed` or
+  ///   `wounded` figure; the latest of each is cited.
+  /// - `historical`, `unattributed` (no claimant), `undated` (no sighting has a publication date):
+  ///   one finding per claim.
+  ///
+  /// For example, `reconciliation.findings().filter { $0.kind == .conflict }`.
+  ///
+  /// - Complexity: O(n log n) for n claims.
+  public func findings() -> [Finding] {
+    var findings: [Finding] = []
+    appendRegressions(to: &findings)
+    appendConflicts(to: &findings)
+    appendMergedCategories(to: &findings)
+    appendClaimFindings(to: &findings)
+    return findings
+  }
+
+  // MARK: - Kinds
+
+  private func appendRegressions(to findings: inout [Finding]) {
+    for entry in series where entry.key.category.isCumulative {
+      var previous: Int32?
+      for slot in entry.claims {
+        let index = order[slot]
+        let fact = facts[Int(index)]
+        guard !fact.historical, fact.asOf?.day != nil else { continue }
+        defer { previous = index }
+        guard let previous, claims[Int(index)].value < claims[Int(previous)].value else { continue }
+        let key = seriesKey(entry.key)
+        let before = citation(Int(previous))
+        let after = citation(Int(index))
+        let who = key.claimant ?? "Unattributed reports"
+        findings.append(
+          Finding(
+            kind: .regression, party: key.party, category: key.category, subject: key.subject,
+            location: key.location, claimant: key.claimant, figures: before + " then " + after,
+            documents: documents(of: [previous, index]),
+            message: "\(who) lowered the count of \(topic(key)) from \(before) to \(after).",
+            claimIDs: [claims[Int(previous)].id, claims[Int(index)].id]))
+      }
+    }
+  }
+
+  private func appendConflicts(to findings: inout [Finding]) {
+    for group in compareGroups() where !group.historical && group.members.count >= 2 {
+      let first = claims[Int(group.members[0])]
+      guard first.category == .population, let location = first.location, !location.isEmpty,
+        group.differsByMoreThanTenPercent
+      else { continue }
+      // Lowest figure first; equal figures in series order.
+      let ordered = group.members.indices.sorted {
+        (group.contributions[$0].best, $0) < (group.contributions[$1].best, $1)
+      }.map { group.members[$0] }
+      let figures = ordered.map { citation(Int($0)) }.joined(separator: " vs ")
+      let claimants = ordered.compactMap { claims[Int($0)].claimant.flatMap { $0.isEmpty ? nil : $0 } }
+      let key = SeriesKey(first)
+      findings.append(
+        Finding(
+          kind: .conflict, party: key.party, category: .population, subject: nil, location: location,
+          claimant: claimants.isEmpty ? nil : unique(claimants).joined(separator: "; "), figures: figures,
+          documents: documents(of: ordered), message: "Sources disagree on \(topic(key)): \(figures).",
+          claimIDs: ordered.map { claims[Int($0)].id }))
+    }
+  }
+
+  private func appendMergedCategories(to findings: inout [Finding]) {
+    // Series are ordered by party first, so each party's series are contiguous.
+    var position = 0
+    while position < series.count {
+      let party = series[position].key.party
+      var latest: [Category: Int32] = [:]
+      while position < series.count, series[position].key.party == party {
+        let entry = series[position]
+        position += 1
+        let category = entry.key.category
+        guard party >= 0, category == .casualties || category == .killed || category == .wounded else { continue }
+        for slot in entry.claims.reversed() where !facts[Int(order[slot])].historical {
+          let index = order[slot]
+          if let known = latest[category], !isLater(index, than: known) { break }
+          latest[category] = index
+          break
+        }
+      }
+      guard let casualties = latest[.casualties], latest[.killed] != nil || latest[.wounded] != nil,
+        let name = string(party)
+      else { continue }
+      let separate = [Category.killed, .wounded].compactMap { latest[$0] }
+      let figures =
+        citation(Int(casualties), label: "casualties") + " vs "
+        + separate.map { citation(Int($0), label: claims[Int($0)].category.rawValue) }.joined(separator: " and ")
+      let involved = [casualties] + separate
+      findings.append(
+        Finding(
+          kind: .mergedCategory, party: name, category: .casualties, subject: nil, location: nil, claimant: nil,
+          figures: figures, documents: documents(of: involved),
+          message: "\(name)'s losses are given both as casualties (killed and wounded together) and separately, "
+            + "so they must not be added up: \(figures).",
+          claimIDs: involved.map { claims[Int($0)].id }))
+    }
+  }
+
+  private func appendClaimFindings(to findings: inout [Finding]) {
+    var unattributed: [Finding] = []
+    var undated: [Finding] = []
+    for entry in series {
+      let key = seriesKey(entry.key)
+      for slot in entry.claims {
+        let index = Int(order[slot])
+        let fact = facts[index]
+        let claim = claims[index]
+        guard fact.historical || key.claimant == nil || !fact.isDated else { continue }
+        let cited = citation(index)
+        func finding(_ kind: FindingKind, _ message: String) -> Finding {
+          Finding(
+            kind: kind, party: key.party, category: key.category, subject: key.subject, location: key.location,
+            claimant: key.claimant, figures: cited, documents: claim.documentNames, message: message,
+            claimIDs: [claim.id])
+        }
+        if fact.historical {
+          findings.append(
+            finding(
+              .historical,
+              "The figure for \(topic(key)), \(cited), refers to \(claim.asOf ?? "an earlier period"), "
+                + "before the period tracked, and is left out of daily tallies."))
+        }
+        if key.claimant == nil {
+          unattributed.append(finding(.unattributed, "No claimant is named for \(topic(key)): \(cited)."))
+        }
+        if !fact.isDated {
+          undated.append(finding(.undated, "No publication date is known for \(topic(key)): \(cited)."))
+        }
+      }
+    }
+    findings.append(contentsOf: unattributed)
+    findings.append(contentsOf: undated)
+  }
+
+  // MARK: - Wording
+
+  /// The distinct documents of some claims, in order.
+  private func documents(of indices: [Int32]) -> [String] {
+    unique(indices.flatMap { claims[Int($0)].documentNames })
+  }
+
+  private func unique(_ items: [String]) -> [String] {
+    var seen = Set<String>()
+    return items.filter { seen.insert($0).inserted }
+  }
+
+  /// What a series counts, as a noun phrase: `Armenia's military deaths`, `the population of Ganja`,
+  /// `Armenia's helicopter losses`, `villages taken by Azerbaijan`.
+  func topic(_ key: SeriesKey) -> String {
+    let subject = key.subject
+    let people = subject == "unspecified" || subject.isEmpty ? "" : subject + " "
+    let noun: String
+    switch key.category {
+    case .population:
+      if let location = key.location { return "the population of \(location)" }
+      return key.party.map { "a population in \($0)" } ?? "a population"
+    case .seized:
+      let places = subject.isEmpty ? "places" : subject + "s"
+      return key.party.map { "\(places) taken by \($0)" } ?? "\(places) taken"
+    case .killed: noun = people + "deaths"
+    case .wounded: noun = people + "wounded"
+    case .casualties: noun = people + "casualties"
+    case .missing: noun = people + "missing"
+    case .captured: noun = people + "prisoners"
+    case .displaced: noun = people + "displaced"
+    case .destroyed: noun = (subject.isEmpty ? "equipment" : subject) + " losses"
+    }
+    return key.party.map { "\($0)'s \(noun)" } ?? "\(noun) of an unknown side"
+  }
+}

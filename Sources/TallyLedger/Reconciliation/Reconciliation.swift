@@ -1,0 +1,183 @@
+public import TallyExtractor
+
+/// Reconciles the ledger's claims over time and across claimants.
+///
+/// Build it once from every claim of the ledger, then ask for the daily tallies
+/// (``daily(_:)``), the side-by-side comparison (``compare()``) or the findings (``findings()``).
+/// It works on claims in memory and knows nothing of storage. For example:
+///
+/// ```swift
+/// let reconciliation = Reconciliation(claims: claims)
+/// let rows = reconciliation.daily(DailyFilter(party: "Armenia", category: .killed))
+/// let findings = reconciliation.findings()
+/// ```
+///
+/// The rules are those of the README's "Reconciliation rules": a series is (party, category,
+/// subject, claimant), plus the location for population figures; within a series figures are
+/// ordered by as-of date, then by earliest publication, then by id, and a later figure of a
+/// cumulative category supersedes the earlier one.
+///
+/// - Complexity: O(n log n) to build, for n claims; each report is O(n log n) plus its output.
+public struct Reconciliation: Sendable {
+  /// The claims, as given.
+  public let claims: [LedgerClaim]
+  /// The first day of the tracked period: figures whose as-of date ends before it are historical.
+  ///
+  /// `nil` only when no day was given and no sighting has a publication date.
+  public let trackedFrom: PartialDate?
+
+  /// Per-claim facts, parallel to ``claims``.
+  let facts: [ClaimFacts]
+  /// The series, in series order (party, category, subject, location, claimant).
+  let series: [SeriesEntry]
+  /// Claim indices, grouped by series in series order; within a series by as-of date (none first),
+  /// earliest publication (none first) and id.
+  let order: [Int32]
+  /// The interned strings of the series keys.
+  let strings: [String]
+
+  /// Reconciles `claims`.
+  ///
+  /// - Parameters:
+  ///   - claims: Every claim of the ledger, in any order.
+  ///   - trackedFrom: The first day of the tracked period. By default it is the first day of the
+  ///     month before the earliest publication date of any sighting (an earliest article of
+  ///     2020-09-28 gives 2020-08-01). A month or a year stands for its first day.
+  public init(claims: [LedgerClaim], trackedFrom: PartialDate? = nil) {
+    self.claims = claims
+    let n = claims.count
+    var interner = StringInterner(capacity: 1024)
+    var facts: [ClaimFacts] = []
+    facts.reserveCapacity(n)
+    var keys: [InternedSeriesKey] = []
+    keys.reserveCapacity(n)
+    var earliestPublication = Int32.max
+
+    for claim in claims {
+      var published = Int32.min
+      var earliest: Int32 = 0
+      for (index, sighting) in claim.sightings.enumerated() {
+        guard let text = sighting.published, let date = AsOfDate(iso: text), let day = date.day else { continue }
+        if published == Int32.min || day < published {
+          published = day
+          earliest = Int32(index)
+        }
+      }
+      if published != Int32.min { earliestPublication = min(earliestPublication, published) }
+      let asOf = claim.asOf.flatMap { AsOfDate(iso: $0) }
+      facts.append(
+        ClaimFacts(asOf: asOf, published: published, earliestSighting: earliest, historical: false, series: -1))
+      keys.append(
+        InternedSeriesKey(
+          party: interner.id(claim.party), category: claim.category, subject: interner.id(claim.subject),
+          location: claim.category == .population ? interner.id(claim.location) : -1,
+          claimant: interner.id(claim.claimant)))
+    }
+
+    // The tracked period and the historical figures.
+    let start: Int32?
+    if let trackedFrom {
+      start = Int32(CivilDays.days(year: trackedFrom.year, month: trackedFrom.month ?? 1, day: trackedFrom.day ?? 1))
+      self.trackedFrom = trackedFrom
+    } else if earliestPublication != Int32.max {
+      let (y, m, _) = CivilDays.date(days: Int(earliestPublication))
+      let (py, pm) = m == 1 ? (y - 1, 12) : (y, m - 1)
+      start = Int32(CivilDays.days(year: py, month: pm, day: 1))
+      self.trackedFrom = PartialDate(year: py, month: pm, day: 1)
+    } else {
+      start = nil
+      self.trackedFrom = nil
+    }
+    for index in facts.indices {
+      guard let asOf = facts[index].asOf else { continue }
+      var historical = false
+      if let start, asOf.lastDay < start { historical = true }
+      if asOf.day == nil, facts[index].isDated {
+        let (y, m, _) = CivilDays.date(days: Int(facts[index].published))
+        let monthStart = Int32(CivilDays.days(year: y, month: m, day: 1))
+        if asOf.lastDay < monthStart { historical = true }
+      }
+      facts[index].historical = historical
+    }
+
+    // Series, in order of party, category, subject, location and claimant (unknown last).
+    var seriesIDs: [InternedSeriesKey: Int32] = [:]
+    var seriesKeys: [InternedSeriesKey] = []
+    for index in 0..<n {
+      let key = keys[index]
+      if let id = seriesIDs[key] {
+        facts[index].series = id
+      } else {
+        let id = Int32(seriesKeys.count)
+        seriesIDs[key] = id
+        seriesKeys.append(key)
+        facts[index].series = id
+      }
+    }
+    let ranks = interner.ranks()
+    func rank(_ id: Int32) -> Int32 { id < 0 ? Int32.max : ranks[Int(id)] }
+    func sortKey(_ key: InternedSeriesKey) -> (Int32, Int32, Int32, Int32, Int32) {
+      (rank(key.party), key.category.rank, key.subject < 0 ? -1 : rank(key.subject), rank(key.location), rank(key.claimant))
+    }
+    let seriesOrder = seriesKeys.indices.sorted { sortKey(seriesKeys[$0]) < sortKey(seriesKeys[$1]) }
+    var position = [Int32](repeating: 0, count: seriesKeys.count)
+    for (pos, id) in seriesOrder.enumerated() { position[id] = Int32(pos) }
+
+    // Claims by series position, then as-of, publication and id.
+    struct ClaimSortKey: Comparable {
+      var primary: UInt64
+      var published: Int32
+      var id: Int64
+      var index: Int32
+      static func < (a: ClaimSortKey, b: ClaimSortKey) -> Bool {
+        (a.primary, a.published, a.id, a.index) < (b.primary, b.published, b.id, b.index)
+      }
+    }
+    var sortKeys: [ClaimSortKey] = []
+    sortKeys.reserveCapacity(n)
+    var counts = [Int](repeating: 0, count: seriesKeys.count)
+    for index in 0..<n {
+      let fact = facts[index]
+      let pos = position[Int(fact.series)]
+      counts[Int(pos)] += 1
+      let asOf = UInt64(UInt32(bitPattern: (fact.asOf?.ordinal ?? -1) &+ 1))
+      sortKeys.append(
+        ClaimSortKey(
+          primary: UInt64(pos) << 32 | asOf, published: fact.published, id: claims[index].id, index: Int32(index)))
+    }
+    sortKeys.sort()
+    self.order = sortKeys.map(\.index)
+
+    var series: [SeriesEntry] = []
+    series.reserveCapacity(seriesKeys.count)
+    var lower = 0
+    for (pos, id) in seriesOrder.enumerated() {
+      series.append(SeriesEntry(key: seriesKeys[id], claims: lower..<(lower + counts[pos])))
+      lower += counts[pos]
+    }
+    for index in 0..<n { facts[index].series = position[Int(facts[index].series)] }
+    self.series = series
+    self.facts = facts
+    self.strings = interner.strings
+  }
+
+  /// Whether a claim is historical: its as-of date is a year or a month that ends before the month
+  /// of its earliest publication, or it ends before ``trackedFrom``.
+  ///
+  /// - Parameter index: The claim's index in ``claims``.
+  public func isHistorical(_ index: Int) -> Bool {
+    facts[index].historical
+  }
+
+  /// The series key of an interned key.
+  func seriesKey(_ key: InternedSeriesKey) -> SeriesKey {
+    SeriesKey(
+      party: string(key.party), category: key.category, subject: string(key.subject) ?? "",
+      claimant: string(key.claimant), location: string(key.location))
+  }
+
+  /// The string of an interned id, `nil` for -1.
+  func string(_ id: Int32) -> String? {
+    id < 0 ? nil : strings[Int(id)]
+  }
+}
