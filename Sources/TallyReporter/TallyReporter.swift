@@ -1,1 +1,0 @@
-// TallyReporter: daily tallies, comparisons and findings as CSV, JSON and text. (Being written.)
