@@ -125,7 +125,8 @@ struct ReconciliationDailyTests {
     f.add("Azerbaijan", .seized, "village", by: "Ilham Aliyev", 7, asOf: "2020-10-04", in: doc)
     let rows = Reconciliation(claims: f.claims).daily()
     #expect(rows.map(line) == ["2020-10-03|Armenia|killed|military|Armenia Defense Ministry|200|200|200||reported|1"])
-    #expect(Reconciliation.dailyCategories == [.killed, .wounded, .casualties, .missing, .captured, .displaced, .destroyed])
+    #expect(
+      Reconciliation.dailyCategories == [.killed, .wounded, .casualties, .missing, .captured, .displaced, .destroyed])
   }
 
   @Test func emptyLedgerHasNoRows() {

@@ -68,14 +68,20 @@ struct ReconciliationFindingsTests {
     f.add("Azerbaijan", .population, "", by: "B", 363_000, asOf: "2020-10-05", location: "Ganja", in: Self.window)
     #expect(Reconciliation(claims: f.claims).findings().isEmpty)
     f.add("Azerbaijan", .population, "", by: "C", 363_001, asOf: "2020-10-05", location: "Ganja", in: Self.window)
-    #expect(Reconciliation(claims: f.claims).findings().map(\.figures) == ["330,000 (Press TV, 2020-10-04) vs 363,000 (Windowofworld.com, 2020-10-05) vs 363,001 (Windowofworld.com, 2020-10-05)"])
+    #expect(
+      Reconciliation(claims: f.claims).findings().map(\.figures) == [
+        "330,000 (Press TV, 2020-10-04) vs 363,000 (Windowofworld.com, 2020-10-05) vs 363,001 (Windowofworld.com, 2020-10-05)"
+      ])
   }
 
   @Test func mergedCategory() throws {
     var f = Fixture()
     f.add("Armenia", .killed, "military", by: "Armenia Defense Ministry", 84, asOf: "2020-09-29", in: Self.reuters)
-    f.add("Armenia", .casualties, "military", by: "Azerbaijan Defense Ministry", 1_200, .about, asOf: "2020-10-01", in: Self.azertac)
-    f.add("Azerbaijan", .killed, "civilian", by: "Azerbaijan Prosecutor General", 19, asOf: "2020-09-29", in: Self.reuters)
+    f.add(
+      "Armenia", .casualties, "military", by: "Azerbaijan Defense Ministry", 1_200, .about, asOf: "2020-10-01",
+      in: Self.azertac)
+    f.add(
+      "Azerbaijan", .killed, "civilian", by: "Azerbaijan Prosecutor General", 19, asOf: "2020-09-29", in: Self.reuters)
     let findings = Reconciliation(claims: f.claims).findings()
     #expect(findings.map(\.kind) == [.mergedCategory])
     let finding = try #require(findings.first)

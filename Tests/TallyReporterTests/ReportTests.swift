@@ -20,7 +20,9 @@ struct ReportTests {
     LedgerClaim(
       id: 2, claimant: "Armenia Defense Ministry", party: "Armenia", category: .killed, subject: "military", value: 84,
       low: 84, high: 84, qualifier: .exact, asOf: "2020-09-29", location: nil,
-      sightings: [sighting(2, "armenpress.txt", "Armenpress", "2020-09-29"), sighting(3, "tass.txt", "TASS", "2020-09-30")]),
+      sightings: [
+        sighting(2, "armenpress.txt", "Armenpress", "2020-09-29"), sighting(3, "tass.txt", "TASS", "2020-09-30"),
+      ]),
     LedgerClaim(
       id: 3, claimant: "Azerbaijan Defense Ministry", party: "Azerbaijan", category: .population, subject: "",
       value: 330_000, low: 330_001, high: nil, qualifier: .moreThan, asOf: "2020-10-04", location: "Ganja",
@@ -42,7 +44,9 @@ struct ReportTests {
       + "2020-09-29,Armenia,killed,military,Armenia Defense Ministry,84,84,84,68,reported,2\r\n"
     #expect(bytes == Array(expected.utf8))
     #expect(Report.render(Self.dailyRows, as: .csv) == bytes)
-    #expect(Report.csv([DailyRow]()) == Array("date,party,category,subject,claimant,value,low,high,change,status,sources\r\n".utf8))
+    #expect(
+      Report.csv([DailyRow]())
+        == Array("date,party,category,subject,claimant,value,low,high,change,status,sources\r\n".utf8))
   }
 
   @Test func dailyCSVCells() {
@@ -78,7 +82,8 @@ struct ReportTests {
     let lines = text.split(separator: "\n").map(String.init)
     #expect(lines.count == 5)
     #expect(lines[0].split(separator: " ").map(String.init) == DailyRow.columns)
-    #expect(lines[2].contains("2020-09-28") && lines[2].contains("carried") && lines[2].contains("Armenia Defense Ministry"))
+    #expect(
+      lines[2].contains("2020-09-28") && lines[2].contains("carried") && lines[2].contains("Armenia Defense Ministry"))
     #expect(lines[3].split(separator: " ").suffix(4) == ["84", "68", "reported", "2"])
     #expect(lines[4] == "3 rows")
   }

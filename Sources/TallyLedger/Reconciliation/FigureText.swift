@@ -12,14 +12,29 @@ public import TallyExtractor
 public enum FigureText {
   /// `number` with `,` between groups of three digits: `1,250,000`, `-14`.
   public static func grouped(_ number: Int64) -> String {
-    let digits = String(number.magnitude)
-    var out = number < 0 ? "-" : ""
-    out.reserveCapacity(digits.count + digits.count / 3 + 1)
-    for (index, digit) in digits.enumerated() {
-      if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(digit)
+    var magnitude = number.magnitude
+    // 20 digits, 6 separators and a sign at most, written from the end.
+    return String(unsafeUninitializedCapacity: 27) { buffer in
+      var position = 27
+      var digits = 0
+      repeat {
+        if digits > 0, digits % 3 == 0 {
+          position -= 1
+          buffer[position] = UInt8(ascii: ",")
+        }
+        position -= 1
+        buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        digits += 1
+      } while magnitude > 0
+      if number < 0 {
+        position -= 1
+        buffer[position] = UInt8(ascii: "-")
+      }
+      let count = 27 - position
+      for index in 0..<count { buffer[index] = buffer[position + index] }
+      return count
     }
-    return out
   }
 
   /// The figure in words: `330,000`, `more than 330,000`, `at least 20`, `as many as 14`,
@@ -88,7 +103,8 @@ extension LedgerClaim {
 
   /// The file names of the distinct documents that carry the figure, in sighting order.
   public var documentNames: [String] {
-    distinctSightings.map(\.document)
+    if sightings.count == 1 { return [sightings[0].document] }
+    return distinctSightings.map(\.document)
   }
 
   /// The distinct outlets of the documents that carry the figure, in sighting order.
@@ -110,22 +126,40 @@ extension Reconciliation {
   /// earliest publication date when there is no as-of date. A `label` goes after the words
   /// (`84 killed (Armenpress, 2020-09-29)`).
   func citation(_ index: Int, label: String? = nil) -> String {
-    let claim = claims[index]
     let fact = facts[index]
-    var parts: [String] = []
-    if !claim.sightings.isEmpty {
-      let first = claim.sightings[Int(fact.earliestSighting)]
-      var origin = first.source.flatMap { $0.isEmpty ? nil : $0 } ?? first.document
-      let more = claim.documentCount - 1
-      if more > 0 { origin += " and \(more) more" }
-      parts.append(origin)
+    var out = claims[index].figureInWords
+    if let label {
+      out += " "
+      out += label
     }
-    if let asOf = claim.asOf, !asOf.isEmpty {
-      parts.append(asOf)
+    var open = false
+    let sightings = claims[index].sightings
+    if !sightings.isEmpty {
+      let first = sightings[Int(fact.earliestSighting)]
+      out += " ("
+      open = true
+      if let source = first.source, !source.isEmpty { out += source } else { out += first.document }
+      let more = claims[index].documentCount - 1
+      if more > 0 {
+        out += " and "
+        out += String(more)
+        out += " more"
+      }
+    }
+    let date: String?
+    if let asOf = claims[index].asOf, !asOf.isEmpty {
+      date = asOf
     } else if fact.isDated {
-      parts.append(CivilDays.iso(Int(fact.published)))
+      date = CivilDays.iso(Int(fact.published))
+    } else {
+      date = nil
     }
-    let words = label.map { claim.figureInWords + " " + $0 } ?? claim.figureInWords
-    return parts.isEmpty ? words : words + " (" + parts.joined(separator: ", ") + ")"
+    if let date {
+      out += open ? ", " : " ("
+      out += date
+      open = true
+    }
+    if open { out += ")" }
+    return out
   }
 }

@@ -180,9 +180,9 @@ extension Reconciliation {
       high = max(high, contribution.high)
     }
     // The party's own figure: the claimant is the party or one of its institutions or people.
-    let first = claims[Int(members[0])]
+    let first = Int(members[0])
     var own: Int?
-    if first.category.admitsOwnFigure, let party = first.party, !party.isEmpty {
+    if claims[first].category.admitsOwnFigure, let party = claims[first].party, !party.isEmpty {
       let prefix = party + " "
       for (offset, member) in members.enumerated() {
         guard let claimant = claims[Int(member)].claimant, claimant == party || claimant.hasPrefix(prefix)

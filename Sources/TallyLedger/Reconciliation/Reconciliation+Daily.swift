@@ -22,7 +22,14 @@ extension Reconciliation {
     let party = filter.party.map { $0.lowercased() }
     var partyMatches: [Int32: Bool] = [:]
 
-    // The timeline of each series: (day, claim index) of the winning figure of each as-of day.
+    // The timeline of each series: the day and the winning figure of each as-of day.
+    struct Figure {
+      var value: Int64
+      var low: Int64?
+      var high: Int64?
+      var id: Int64
+      var sources: Int
+    }
     struct Timeline {
       var series: Int
       var days: [Int32]
@@ -99,6 +106,7 @@ extension Reconciliation {
 
     return [DailyRow](unsafeUninitializedCapacity: total) { buffer, count in
       var cursor = starts
+      var figures: [Figure] = []
       for (t, timeline) in timelines.enumerated() {
         let (lo, hi) = ranges[t]
         guard lo <= hi else { continue }
@@ -106,31 +114,31 @@ extension Reconciliation {
         let partyName = string(key.party)
         let subject = string(key.subject) ?? ""
         let claimant = string(key.claimant)
+        figures.removeAll(keepingCapacity: true)
+        for index in timeline.winners.lazy.map({ Int($0) }) {
+          figures.append(
+            Figure(
+              value: claims[index].value, low: claims[index].low, high: claims[index].high, id: claims[index].id,
+              sources: claims[index].documentCount))
+        }
         var w = 0
         var previous: Int64?
         if lo > timeline.days[0] {
           while w + 1 < timeline.days.count, timeline.days[w + 1] <= lo - 1 { w += 1 }
-          previous = claims[Int(timeline.winners[w])].value
+          previous = figures[w].value
         }
-        var sources = -1
-        var sourcesOf = -1
         for day in lo...hi {
           while w + 1 < timeline.days.count, timeline.days[w + 1] <= day { w += 1 }
-          let index = Int(timeline.winners[w])
-          let claim = claims[index]
-          if sourcesOf != w {
-            sources = claim.documentCount
-            sourcesOf = w
-          }
-          let row = DailyRow(
-            date: dates[Int(day - first)], party: partyName, category: key.category, subject: subject,
-            claimant: claimant, value: claim.value, low: claim.low, high: claim.high,
-            change: previous.map { claim.value - $0 },
-            status: timeline.days[w] == day ? .reported : .carried, sources: sources, claimID: claim.id)
+          let figure = figures[w]
           let slot = Int(day - first)
-          buffer.initializeElement(at: cursor[slot], to: row)
+          buffer.initializeElement(
+            at: cursor[slot],
+            to: DailyRow(
+              date: dates[slot], party: partyName, category: key.category, subject: subject, claimant: claimant,
+              value: figure.value, low: figure.low, high: figure.high, change: previous.map { figure.value - $0 },
+              status: timeline.days[w] == day ? .reported : .carried, sources: figure.sources, claimID: figure.id))
           cursor[slot] += 1
-          previous = claim.value
+          previous = figure.value
         }
       }
       count = total

@@ -30,22 +30,24 @@ extension Reconciliation {
   private func appendRegressions(to findings: inout [Finding]) {
     for entry in series where entry.key.category.isCumulative {
       var previous: Int32?
+      var cached: (key: SeriesKey, topic: String, who: String)?
       for slot in entry.claims {
         let index = order[slot]
         let fact = facts[Int(index)]
         guard !fact.historical, fact.asOf?.day != nil else { continue }
         defer { previous = index }
         guard let previous, claims[Int(index)].value < claims[Int(previous)].value else { continue }
-        let key = seriesKey(entry.key)
+        let described = cached ?? describe(entry.key)
+        cached = described
+        let (key, phrase, who) = described
         let before = citation(Int(previous))
         let after = citation(Int(index))
-        let who = key.claimant ?? "Unattributed reports"
         findings.append(
           Finding(
             kind: .regression, party: key.party, category: key.category, subject: key.subject,
             location: key.location, claimant: key.claimant, figures: before + " then " + after,
             documents: documents(of: [previous, index]),
-            message: "\(who) lowered the count of \(topic(key)) from \(before) to \(after).",
+            message: who + " lowered the count of " + phrase + " from " + before + " to " + after + ".",
             claimIDs: [claims[Int(previous)].id, claims[Int(index)].id]))
       }
     }
@@ -113,31 +115,33 @@ extension Reconciliation {
     var unattributed: [Finding] = []
     var undated: [Finding] = []
     for entry in series {
-      let key = seriesKey(entry.key)
+      var cached: (key: SeriesKey, topic: String, who: String)?
       for slot in entry.claims {
         let index = Int(order[slot])
         let fact = facts[index]
-        let claim = claims[index]
-        guard fact.historical || key.claimant == nil || !fact.isDated else { continue }
+        guard fact.historical || entry.key.claimant < 0 || !fact.isDated else { continue }
+        let described = cached ?? describe(entry.key)
+        cached = described
+        let (key, phrase, _) = described
         let cited = citation(index)
         func finding(_ kind: FindingKind, _ message: String) -> Finding {
           Finding(
             kind: kind, party: key.party, category: key.category, subject: key.subject, location: key.location,
-            claimant: key.claimant, figures: cited, documents: claim.documentNames, message: message,
-            claimIDs: [claim.id])
+            claimant: key.claimant, figures: cited, documents: claims[index].documentNames, message: message,
+            claimIDs: [claims[index].id])
         }
         if fact.historical {
           findings.append(
             finding(
               .historical,
-              "The figure for \(topic(key)), \(cited), refers to \(claim.asOf ?? "an earlier period"), "
+              "The figure for \(phrase), \(cited), refers to \(claims[index].asOf ?? "an earlier period"), "
                 + "before the period tracked, and is left out of daily tallies."))
         }
         if key.claimant == nil {
-          unattributed.append(finding(.unattributed, "No claimant is named for \(topic(key)): \(cited)."))
+          unattributed.append(finding(.unattributed, "No claimant is named for " + phrase + ": " + cited + "."))
         }
         if !fact.isDated {
-          undated.append(finding(.undated, "No publication date is known for \(topic(key)): \(cited)."))
+          undated.append(finding(.undated, "No publication date is known for " + phrase + ": " + cited + "."))
         }
       }
     }
@@ -147,12 +151,24 @@ extension Reconciliation {
 
   // MARK: - Wording
 
+  /// A series' key, its topic and who speaks in it (`Unattributed reports` when nobody is named).
+  private func describe(_ interned: InternedSeriesKey) -> (key: SeriesKey, topic: String, who: String) {
+    let key = seriesKey(interned)
+    return (key, topic(key), key.claimant ?? "Unattributed reports")
+  }
+
   /// The distinct documents of some claims, in order.
   private func documents(of indices: [Int32]) -> [String] {
     unique(indices.flatMap { claims[Int($0)].documentNames })
   }
 
   private func unique(_ items: [String]) -> [String] {
+    if items.count <= 16 {
+      var out: [String] = []
+      out.reserveCapacity(items.count)
+      for item in items where !out.contains(item) { out.append(item) }
+      return out
+    }
     var seen = Set<String>()
     return items.filter { seen.insert($0).inserted }
   }

@@ -53,25 +53,26 @@ public struct Reconciliation: Sendable {
     keys.reserveCapacity(n)
     var earliestPublication = Int32.max
 
-    for claim in claims {
+    for i in 0..<n {
       var published = Int32.min
       var earliest: Int32 = 0
-      for (index, sighting) in claim.sightings.enumerated() {
-        guard let text = sighting.published, let date = AsOfDate(iso: text), let day = date.day else { continue }
+      for j in claims[i].sightings.indices {
+        guard let text = claims[i].sightings[j].published, let day = AsOfDate(iso: text)?.day else { continue }
         if published == Int32.min || day < published {
           published = day
-          earliest = Int32(index)
+          earliest = Int32(j)
         }
       }
       if published != Int32.min { earliestPublication = min(earliestPublication, published) }
-      let asOf = claim.asOf.flatMap { AsOfDate(iso: $0) }
+      let asOf = claims[i].asOf.flatMap { AsOfDate(iso: $0) }
       facts.append(
         ClaimFacts(asOf: asOf, published: published, earliestSighting: earliest, historical: false, series: -1))
+      let category = claims[i].category
       keys.append(
         InternedSeriesKey(
-          party: interner.id(claim.party), category: claim.category, subject: interner.id(claim.subject),
-          location: claim.category == .population ? interner.id(claim.location) : -1,
-          claimant: interner.id(claim.claimant)))
+          party: interner.id(claims[i].party), category: category, subject: interner.id(claims[i].subject),
+          location: category == .population ? interner.id(claims[i].location) : -1,
+          claimant: interner.id(claims[i].claimant)))
     }
 
     // The tracked period and the historical figures.
@@ -117,45 +118,51 @@ public struct Reconciliation: Sendable {
     let ranks = interner.ranks()
     func rank(_ id: Int32) -> Int32 { id < 0 ? Int32.max : ranks[Int(id)] }
     func sortKey(_ key: InternedSeriesKey) -> (Int32, Int32, Int32, Int32, Int32) {
-      (rank(key.party), key.category.rank, key.subject < 0 ? -1 : rank(key.subject), rank(key.location), rank(key.claimant))
+      (
+        rank(key.party), key.category.rank, key.subject < 0 ? -1 : rank(key.subject), rank(key.location),
+        rank(key.claimant)
+      )
     }
     let seriesOrder = seriesKeys.indices.sorted { sortKey(seriesKeys[$0]) < sortKey(seriesKeys[$1]) }
     var position = [Int32](repeating: 0, count: seriesKeys.count)
     for (pos, id) in seriesOrder.enumerated() { position[id] = Int32(pos) }
 
-    // Claims by series position, then as-of, publication and id.
+    // Claims by series position (a counting sort), then by as-of, publication and id within each series.
     struct ClaimSortKey: Comparable {
-      var primary: UInt64
+      var asOf: Int32
       var published: Int32
       var id: Int64
       var index: Int32
       static func < (a: ClaimSortKey, b: ClaimSortKey) -> Bool {
-        (a.primary, a.published, a.id, a.index) < (b.primary, b.published, b.id, b.index)
+        (a.asOf, a.published, a.id, a.index) < (b.asOf, b.published, b.id, b.index)
       }
     }
-    var sortKeys: [ClaimSortKey] = []
-    sortKeys.reserveCapacity(n)
     var counts = [Int](repeating: 0, count: seriesKeys.count)
     for index in 0..<n {
-      let fact = facts[index]
-      let pos = position[Int(fact.series)]
-      counts[Int(pos)] += 1
-      let asOf = UInt64(UInt32(bitPattern: (fact.asOf?.ordinal ?? -1) &+ 1))
-      sortKeys.append(
-        ClaimSortKey(
-          primary: UInt64(pos) << 32 | asOf, published: fact.published, id: claims[index].id, index: Int32(index)))
+      let pos = Int(position[Int(facts[index].series)])
+      facts[index].series = Int32(pos)
+      counts[pos] += 1
     }
-    sortKeys.sort()
-    self.order = sortKeys.map(\.index)
-
     var series: [SeriesEntry] = []
     series.reserveCapacity(seriesKeys.count)
+    var cursor: [Int] = []
+    cursor.reserveCapacity(seriesKeys.count)
     var lower = 0
     for (pos, id) in seriesOrder.enumerated() {
       series.append(SeriesEntry(key: seriesKeys[id], claims: lower..<(lower + counts[pos])))
+      cursor.append(lower)
       lower += counts[pos]
     }
-    for index in 0..<n { facts[index].series = position[Int(facts[index].series)] }
+    var sortKeys = [ClaimSortKey](repeating: ClaimSortKey(asOf: 0, published: 0, id: 0, index: 0), count: n)
+    for index in 0..<n {
+      let fact = facts[index]
+      let pos = Int(fact.series)
+      sortKeys[cursor[pos]] = ClaimSortKey(
+        asOf: fact.asOf?.ordinal ?? -1, published: fact.published, id: claims[index].id, index: Int32(index))
+      cursor[pos] += 1
+    }
+    for entry in series where entry.claims.count > 1 { sortKeys[entry.claims].sort() }
+    self.order = sortKeys.map(\.index)
     self.series = series
     self.facts = facts
     self.strings = interner.strings
