@@ -97,7 +97,9 @@ extension Reconciliation {
   }
 
   /// The comparison groups, current then historical for each (party, category, subject, location).
-  func compareGroups() -> [CompareGroup] {
+  ///
+  /// - Parameter category: Only the groups of this category, and then only the current ones.
+  func compareGroups(only category: Category? = nil) -> [CompareGroup] {
     struct HistoricalMember: Comparable {
       var group: Int32
       var asOf: Int32
@@ -112,17 +114,20 @@ extension Reconciliation {
     var historicalMembers: [HistoricalMember] = []
     var groupStart = 0
     var current: [Int32] = []
+    var previous: InternedSeriesKey?
     for (position, entry) in series.enumerated() {
-      if position > 0, !sameGroup(series[position - 1].key, entry.key) {
+      if let category, entry.key.category != category { continue }
+      if let previous, !sameGroup(previous, entry.key) {
         if !current.isEmpty { currentGroups.append((groupStart, makeGroup(current, historical: false))) }
         current.removeAll(keepingCapacity: true)
         groupStart = position
       }
+      previous = entry.key
       for slot in entry.claims.reversed() where !facts[Int(order[slot])].historical {
         current.append(order[slot])
         break
       }
-      for slot in entry.claims {
+      for slot in entry.claims where category == nil {
         let fact = facts[Int(order[slot])]
         guard fact.historical, let asOf = fact.asOf else { continue }
         historicalMembers.append(

@@ -54,7 +54,7 @@ extension Reconciliation {
   }
 
   private func appendConflicts(to findings: inout [Finding]) {
-    for group in compareGroups() where !group.historical && group.members.count >= 2 {
+    for group in compareGroups(only: .population) where !group.historical && group.members.count >= 2 {
       let first = claims[Int(group.members[0])]
       guard first.category == .population, let location = first.location, !location.isEmpty,
         group.differsByMoreThanTenPercent
