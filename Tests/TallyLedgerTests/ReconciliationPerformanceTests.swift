@@ -56,9 +56,15 @@ struct ReconciliationPerformanceTests {
       daily += reconciliation.daily(DailyFilter(party: "Armenia", category: .killed)).count
     }
     let compareTime = clock.measure { compare = reconciliation.compare().count }
-    let findingsTime = clock.measure { findings = reconciliation.findings().count }
+    var kinds: [FindingKind: Int] = [:]
+    let findingsTime = clock.measure {
+      let all = reconciliation.findings()
+      findings = all.count
+      for finding in all { kinds[finding.kind, default: 0] += 1 }
+    }
     print(
       "1,000,000 claims: build \(build), daily \(dailyTime) (\(daily) rows), filtered \(filteredTime), "
-        + "compare \(compareTime) (\(compare) rows), findings \(findingsTime) (\(findings))")
+        + "compare \(compareTime) (\(compare) rows), findings \(findingsTime) (\(findings): "
+        + FindingKind.allCases.map { "\($0.rawValue) \(kinds[$0, default: 0])" }.joined(separator: ", ") + ")")
   }
 }

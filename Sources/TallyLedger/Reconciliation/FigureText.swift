@@ -127,7 +127,9 @@ extension Reconciliation {
   /// (`84 killed (Armenpress, 2020-09-29)`).
   func citation(_ index: Int, label: String? = nil) -> String {
     let fact = facts[index]
-    var out = claims[index].figureInWords
+    var out = ""
+    out.reserveCapacity(80)
+    out += claims[index].figureInWords
     if let label {
       out += " "
       out += label

@@ -47,7 +47,7 @@ extension Reconciliation {
             kind: .regression, party: key.party, category: key.category, subject: key.subject,
             location: key.location, claimant: key.claimant, figures: before + " then " + after,
             documents: documents(of: [previous, index]),
-            message: who + " lowered the count of " + phrase + " from " + before + " to " + after + ".",
+            message: sentence(who, " lowered the count of ", phrase, " from ", before, " to ", after, "."),
             claimIDs: [claims[Int(previous)].id, claims[Int(index)].id]))
       }
     }
@@ -112,44 +112,52 @@ extension Reconciliation {
   }
 
   private func appendClaimFindings(to findings: inout [Finding]) {
-    var unattributed: [Finding] = []
-    var undated: [Finding] = []
-    for entry in series {
-      var cached: (key: SeriesKey, topic: String, who: String)?
-      for slot in entry.claims {
-        let index = Int(order[slot])
-        let fact = facts[index]
-        guard fact.historical || entry.key.claimant < 0 || !fact.isDated else { continue }
-        let described = cached ?? describe(entry.key)
-        cached = described
-        let (key, phrase, _) = described
-        let cited = citation(index)
-        func finding(_ kind: FindingKind, _ message: String) -> Finding {
-          Finding(
-            kind: kind, party: key.party, category: key.category, subject: key.subject, location: key.location,
-            claimant: key.claimant, figures: cited, documents: claims[index].documentNames, message: message,
-            claimIDs: [claims[index].id])
-        }
-        if fact.historical {
+    for kind in [FindingKind.historical, .unattributed, .undated] {
+      for entry in series {
+        if kind == .unattributed, entry.key.claimant >= 0 { continue }
+        var cached: (key: SeriesKey, topic: String, who: String)?
+        for slot in entry.claims {
+          let index = Int(order[slot])
+          let fact = facts[index]
+          switch kind {
+          case .historical: guard fact.historical else { continue }
+          case .undated: guard !fact.isDated else { continue }
+          default: break
+          }
+          let described = cached ?? describe(entry.key)
+          cached = described
+          let (key, phrase, _) = described
+          let cited = citation(index)
+          let message: String
+          switch kind {
+          case .historical:
+            message = sentence(
+              "The figure for ", phrase, ", ", cited, ", refers to ", claims[index].asOf ?? "an earlier period",
+              ", before the period tracked, and is left out of daily tallies.")
+          case .unattributed:
+            message = sentence("No claimant is named for ", phrase, ": ", cited, ".")
+          default:
+            message = sentence("No publication date is known for ", phrase, ": ", cited, ".")
+          }
           findings.append(
-            finding(
-              .historical,
-              "The figure for \(phrase), \(cited), refers to \(claims[index].asOf ?? "an earlier period"), "
-                + "before the period tracked, and is left out of daily tallies."))
-        }
-        if key.claimant == nil {
-          unattributed.append(finding(.unattributed, "No claimant is named for " + phrase + ": " + cited + "."))
-        }
-        if !fact.isDated {
-          undated.append(finding(.undated, "No publication date is known for " + phrase + ": " + cited + "."))
+            Finding(
+              kind: kind, party: key.party, category: key.category, subject: key.subject, location: key.location,
+              claimant: key.claimant, figures: cited, documents: claims[index].documentNames, message: message,
+              claimIDs: [claims[index].id]))
         }
       }
     }
-    findings.append(contentsOf: unattributed)
-    findings.append(contentsOf: undated)
   }
 
   // MARK: - Wording
+
+  /// The parts joined into one string, allocated once.
+  private func sentence(_ parts: String...) -> String {
+    var out = ""
+    out.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+    for part in parts { out += part }
+    return out
+  }
 
   /// A series' key, its topic and who speaks in it (`Unattributed reports` when nobody is named).
   private func describe(_ interned: InternedSeriesKey) -> (key: SeriesKey, topic: String, who: String) {
