@@ -50,6 +50,8 @@ struct Gazetteer: Sendable {
   var firstWords = ByteTable(capacity: 4096)
   var forms: [[GazetteerForm]] = []
   var byEntity: [String: Int32] = [:]
+  /// Every name and capital, lower-cased, for looking up datelines written in capitals (`KHAN YOUNIS`).
+  var byLowercasedName: [String: Int32] = [:]
 
   /// Adds an entity, or merges new forms into an entity already present.
   mutating func add(
@@ -82,6 +84,7 @@ struct Gazetteer: Sendable {
   }
 
   private mutating func addForm(_ form: String, entry: Int32, role: GazetteerRole) {
+    if role != .adjective { byLowercasedName[form.lowercased()] = byLowercasedName[form.lowercased()] ?? entry }
     let words = Gazetteer.words(of: form)
     guard let first = words.first else { return }
     let key = String(decoding: first, as: UTF8.self)

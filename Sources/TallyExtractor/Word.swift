@@ -64,7 +64,9 @@ enum Word: String, CaseIterable, Sendable {
   // Dates that gate historical figures
   case ago, earlier, yesterday, today
   case near, separately, late, last, what, how, there, only, previously, local, news, emergency, emergencies, armed, country, nation, region
-  case press, military, state
+  case press, military, state, air, navy, national
+  case internally, seriously, critically, severely, lightly, fatally, badly, mortally
+  case launched, fired, sent, deployed, supplied, delivered, provided, fire, launch
 }
 
 extension Word {

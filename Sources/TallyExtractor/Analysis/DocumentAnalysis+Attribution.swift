@@ -6,6 +6,8 @@ struct Attribution {
   var affiliation: Int32?
   /// The attribution verb is a denial (`denied`): the figure is nobody's claim.
   var isDenial = false
+  /// The claimant was a pronoun (`it said`), resolved from earlier sentences.
+  var fromPronoun = false
 }
 
 extension DocumentAnalysis {
@@ -75,6 +77,7 @@ extension DocumentAnalysis {
     var verbs: [Int] = []
     for k in unit where quoteAt[k] < 0 && isAttributionVerb(k) { verbs.append(k) }
     let ordered = verbs.filter { $0 < first }.reversed() + verbs.filter { $0 > first }
+    var pronounFallback: Attribution?
     for v in ordered {
       var found: Attribution?
       if let np = subject(ofVerb: v, in: unit) {
@@ -84,10 +87,15 @@ extension DocumentAnalysis {
       }
       if var found {
         if word(v) == .denied || word(v) == .denies { found.isDenial = true }
+        // "Armenia said that it had recorded ...": the pronoun is the sentence's own subject.
+        if found.fromPronoun {
+          pronounFallback = pronounFallback ?? found
+          continue
+        }
         return found
       }
     }
-    return nil
+    return pronounFallback
   }
 
   private func speaker(afterQuote close: Int, in unit: Range<Int>, history: [String]) -> Attribution? {
@@ -138,15 +146,17 @@ extension DocumentAnalysis {
       }
       break
     }
-    // An appositive between commas: "Hikmet Hajiyev, a senior adviser to Aliyev, said"
+    // An appositive between commas: "Hikmet Hajiyev, a senior adviser to Aliyev, said",
+    // "Azertac, Azerbaijan's state news agency, reported", "A Houthi spokesman, Ahmed al-Mahbashi, said"
     if k >= unit.lowerBound, isPunct(k, 0x2C) {
       var j = k - 1
       while j >= unit.lowerBound, !isPunct(j, 0x2C), !isBoundary(j), k - j < 14 { j -= 1 }
-      if j >= unit.lowerBound, isPunct(j, 0x2C), let w = word(j + 1), w == .a || w == .an || w == .the || w == .who {
-        k = j - 1
-      } else {
-        return nil
-      }
+      guard j >= unit.lowerBound, isPunct(j, 0x2C), j + 1 < k else { return nil }
+      let inner = (j + 1)..<k
+      let isName = inner.allSatisfy { tokens[$0].has(.capitalized) || mentionAt[$0] >= 0 || tokens[$0].has(.hyphenated) }
+        && inner.allSatisfy { mentionAt[$0] < 0 || gazetteer.entries[Int(mentions[Int(mentionAt[$0])].entry)].kind == .organization }
+      if isName { return inner }
+      k = j - 1
     }
     guard k >= unit.lowerBound else { return nil }
     let end = k + 1

@@ -8,6 +8,15 @@ extension DocumentAnalysis {
     }
     switch c.head {
     case .equipment(let name):
+      // "launched 74 drones ... 47 were shot down": the launch is not a loss
+      if let w = word(c.first - 1), w == .launched || w == .fired || w == .sent || w == .deployed || w == .supplied
+        || w == .delivered || w == .provided || w == .launch || w == .fire
+      {
+        return
+      }
+      if c.first - 2 >= unit.lowerBound, let w = word(c.first - 2), w == .launched || w == .fired || w == .sent {
+        return
+      }
       if let verb = destroyVerb(near: c.headLast, in: unit) {
         c.category = .destroyed
         c.subject = name
@@ -31,6 +40,15 @@ extension DocumentAnalysis {
       finishSubject(&c)
       return
     case .person, .none:
+      // "... 74 drones, and 47 were shot down": the noun stands earlier in the sentence
+      if c.head == .none, let verb = destroyVerbRight(from: c.headLast + 1, in: unit),
+        let noun = equipmentBefore(c.first, in: unit)
+      {
+        c.category = .destroyed
+        c.subject = noun
+        c.categoryToken = verb
+        return
+      }
       if let right = rightVerb(from: c.headLast + 1, in: unit) {
         c.category = right.category
         c.categoryToken = right.token
@@ -60,7 +78,7 @@ extension DocumentAnalysis {
       let t = tokens[k]
       if t.kind == .word {
         if let e = lexicon.entry(t) {
-          if let category = e.category, e.role == .verb || e.role == .state {
+          if let category = e.category, e.role == .verb || e.role == .state || (e.role == .noun && category == .captured) {
             // "killed or wounded", "killed and injured": not separated
             if category == .killed || category == .wounded, k + 2 < unit.upperBound,
               word(k + 1) == .or || word(k + 1) == .and,
@@ -71,11 +89,16 @@ extension DocumentAnalysis {
             return (category, k)
           }
           if let w = e.word {
+            // "drove 1 million people from their homes"
+            if w == .from, word(k + 1) == .their || word(k + 1) == .homes || word(k + 1) == .its {
+              if word(k + 1) == .homes || word(k + 2) == .homes || word(k + 2) == .home { return (.displaced, k) }
+            }
             switch w {
             case .were, .was, .have, .has, .had, .been, .being, .be, .are, .is_, .reportedly, .also, .allegedly,
               .since, .so, .far, .now, .already, .later, .all, .officially, .subsequently, .initially, .then,
               .to, .confirmed, .reported, .who, .had_, .each, .both, .yet, .still, .just, .left, .in_, .on, .at,
-              .during, .the:
+              .during, .the, .internally, .seriously, .critically, .severely, .lightly, .fatally, .badly, .mortally,
+              .made, .them, .of, .among:
               k += 1
               steps += 1
               continue
@@ -106,10 +129,22 @@ extension DocumentAnalysis {
       let t = tokens[k]
       guard t.kind == .word, let e = lexicon.entry(t) else { return nil }
       if let category = e.category, e.role == .verb {
-        // "left 12 dead": the state after the noun decides
+        // "killed or wounded up to 1,800": not separated
+        if category == .killed || category == .wounded, k - 2 >= unit.lowerBound, word(k - 1) == .or || word(k - 1) == .and,
+          let before = entry(k - 2), before.role == .verb, let other = before.category, other != category,
+          other == .killed || other == .wounded
+        {
+          return (.casualties, k - 2, true)
+        }
         return (category, k, true)
       }
       if let w = e.word {
+        // "the deaths of 14 civilians"
+        if w == .of, k - 1 >= unit.lowerBound, let noun = entry(k - 1), noun.role == .noun, let category = noun.category,
+          category != .population
+        {
+          return (category, k - 1, false)
+        }
         switch w {
         case .have, .has, .had, .reportedly, .also, .allegedly, .since, .already, .now, .so, .far:
           k -= 1
@@ -198,6 +233,32 @@ extension DocumentAnalysis {
       }
     }
     return false
+  }
+
+  /// A verb of destruction right after a bare number: `47 were shot down`, `12 destroyed`.
+  func destroyVerbRight(from start: Int, in unit: Range<Int>) -> Int? {
+    var k = start
+    while k < unit.upperBound && k < start + 4 {
+      switch word(k) {
+      case .were, .was, .have, .has, .had, .been, .later, .also: k += 1
+      default:
+        guard let verb = destroyVerb(near: k, in: k..<min(k + 2, unit.upperBound)), verb == k else { return nil }
+        return k
+      }
+    }
+    return nil
+  }
+
+  /// The singular of the last equipment noun before token `first` in the sentence.
+  func equipmentBefore(_ first: Int, in unit: Range<Int>) -> String? {
+    var k = first - 1
+    while k >= unit.lowerBound {
+      if let e = entry(k), !e.equipmentHeads.isEmpty, let name = equipmentPhrase(endingAt: k, after: unit.lowerBound - 1, heads: e.equipmentHeads) {
+        return name
+      }
+      k -= 1
+    }
+    return nil
   }
 
   /// The token of a verb of destruction in the sentence: destroyed, shot down, downed, eliminated.

@@ -4,103 +4,152 @@ extension DocumentAnalysis {
   /// - `Azerbaijan's Defense Ministry`, `the Ministry of Defense of Azerbaijan`, `the Azeri defence ministry`
   ///   -> `Azerbaijan Defense Ministry`
   /// - `Azerbaijan's President Ilham Aliyev` -> `Ilham Aliyev`; `Azerbaijan's state news agency Azertac` -> `Azertac`
+  /// - `the International Organization for Migration` -> itself, as written
   /// - `Baku`, `Armenia`, `Ukrainian officials` -> the entity
   /// - `he`, `the ministry` -> the latest claimant that fits, from `history`
   func normalise(_ np: Range<Int>, history: [String]) -> Attribution? {
     var affiliation: Int32?
     var institution: [String] = []
-    var nameRun: [Int] = []  // the last run of capitalised words that are not institution words or entities
-    var entityOnly = true
     var anonymous = false
     var pronoun = false
+    // The last run of capitalised words (with connectors such as "for" and "of" inside it).
+    var run: [Int] = []
+    var inRun = false
     var k = np.lowerBound
-    var sawOf = false
-    var lastWasName = false
     while k < np.upperBound {
       if let m = mention(at: k) {
-        if affiliation == nil || (sawOf && institution.isEmpty == false) { affiliation = m.entry }
+        if affiliation == nil || m.role != .adjective || !inRun { affiliation = affiliation ?? m.entry }
+        if !inRun { run = [] }
+        for j in m.first...m.last { run.append(j) }
+        inRun = !tokens[m.last].has(.possessive) || true
         k = m.last + 1
-        lastWasName = false
-        nameRun = []
         continue
       }
       let t = tokens[k]
       let w = word(k)
-      switch w {
-      case .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .committee, .council, .defense,
-        .defence, .interior, .health, .foreign, .general, .emergency, .emergencies, .armed, .military, .press:
-        if w == .general, k + 1 < np.upperBound, word(k + 1) != .staff {
-          // "General Ivanov" is a title
-          nameRun = []
-          lastWasName = false
-          k += 1
-          continue
-        }
-        entityOnly = false
-        institution.append(normalisedInstitutionWord(k))
-        nameRun = []
-        lastWasName = false
-      case .of:
-        sawOf = true
-        lastWasName = false
-      case .the:
-        break
-      case .officials, .authorities, .government, .state:
-        break
-      case .sources, .witnesses, .medics, .source, .local, .news:
-        anonymous = anonymous || w != .news
-        entityOnly = false
-      case .he, .she, .they, .it, .we:
-        pronoun = true
-      case .president, .minister, .prime, .spokesman, .spokeswoman, .spokesperson, .aide, .adviser, .advisor,
-        .gen, .colonel, .col, .lieutenant, .lt, .major, .maj, .captain, .capt, .governor, .mayor, .senator, .mr,
-        .mrs, .ms, .dr, .secretary, .commander, .chief, .head, .leader, .deputy, .ambassador, .envoy,
-        .representative, .official:
-        entityOnly = false
-        nameRun = []
-        lastWasName = false
-        institution = []
-      default:
-        if t.has(.capitalized) || t.has(.allCaps) {
-          if !lastWasName { nameRun = [] }
-          nameRun.append(k)
-          lastWasName = true
-          entityOnly = false
-        } else {
-          lastWasName = false
+      let capital = t.has(.capitalized) || t.has(.allCaps) || isNameParticle(k)
+      if capital {
+        if !inRun { run = [] }
+        run.append(k)
+        inRun = true
+      } else if inRun, let w, w == .of || w == .for_ || w == .and, k + 1 < np.upperBound,
+        tokens[k + 1].has(.capitalized) || mention(at: k + 1) != nil
+      {
+        run.append(k)
+      } else {
+        inRun = false
+      }
+      if !capital, let w {
+        switch w {
+        case .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .defense, .defence, .interior,
+          .health, .foreign, .general, .emergency, .emergencies, .armed, .military, .press, .air, .navy:
+          institution.append(normalisedInstitutionWord(k))
+        case .sources, .witnesses, .medics, .source, .local: anonymous = true
+        case .he, .she, .they, .it, .we: pronoun = true
+        default: break
         }
       }
       k += 1
     }
-    if !nameRun.isEmpty {
-      // A person's or organisation's name, without titles.
-      let name = text(tokens: nameRun[0], nameRun[nameRun.count - 1])
-      if affiliation == nil { affiliation = affiliationAfter(np.upperBound) }
-      return Attribution(claimant: name, affiliation: affiliation)
-    }
-    if pronoun && affiliation == nil && institution.isEmpty {
-      guard let last = history.last else { return nil }
-      return Attribution(claimant: last, affiliation: nil)
+    // Leading "The" is not part of a name.
+    while let first = run.first, word(first) == .the { run.removeFirst() }
+
+    if !run.isEmpty {
+      // Titles: everything up to the last title goes ("President Ilham Aliyev" -> "Ilham Aliyev").
+      if let lastTitle = run.lastIndex(where: { isTitle($0) }) {
+        let rest = Array(run[(lastTitle + 1)...])
+        if !rest.isEmpty, rest.allSatisfy({ mention(at: $0) == nil }) {
+          return Attribution(claimant: text(tokens: rest[0], rest[rest.count - 1]), affiliation: affiliation ?? affiliationAfter(np.upperBound))
+        }
+        run = rest
+      }
+      let others = run.filter { mention(at: $0) == nil && !isInstitution($0) && !isConnector($0) }
+      let runEntity = run.compactMap { mention(at: $0)?.entry }.first
+      if others.isEmpty {
+        // An entity and institution words: "Ukraine's General Staff", "the Ministry of Defence of Ukraine".
+        let words = run.filter { isInstitution($0) }.map { normalisedInstitutionWord($0) } + institution
+        let entityEntry = runEntity ?? affiliation
+        if let entityEntry {
+          let name = words.isEmpty ? party(of: entityEntry) : party(of: entityEntry) + " " + institutionName(words)
+          if words.isEmpty && anonymous { return Attribution(claimant: nil, affiliation: entityEntry) }
+          return Attribution(claimant: name, affiliation: entityEntry)
+        }
+        if !words.isEmpty { return fromHistory(institutionName(words), history) }
+        return nil
+      }
+      // A proper name: a person, an organisation, an agency.
+      if let first = run.first, let m = mention(at: first), tokens[m.last].has(.possessive), m.last + 1 <= run[run.count - 1] {
+        // "Russia's Southern Military District" -> "Russia Southern Military District"
+        let rest = text(tokens: m.last + 1, run[run.count - 1])
+        return Attribution(claimant: party(of: m.entry) + " " + rest, affiliation: m.entry)
+      }
+      let name = text(tokens: run[0], run[run.count - 1])
+      return Attribution(claimant: name, affiliation: runEntity ?? affiliation ?? affiliationAfter(np.upperBound))
     }
     if !institution.isEmpty {
-      let body = institutionName(institution)
       if let affiliation {
-        return Attribution(claimant: entity(affiliation) + " " + body, affiliation: affiliation)
+        return Attribution(claimant: party(of: affiliation) + " " + institutionName(institution), affiliation: affiliation)
       }
-      // "the ministry": the latest claimant with that institution
-      if let earlier = history.last(where: { $0.hasSuffix(body) || $0.hasSuffix(" " + (institution.last ?? "")) }) {
-        return Attribution(claimant: earlier, affiliation: nil)
-      }
-      return Attribution(claimant: nil, affiliation: nil)
+      return fromHistory(institutionName(institution), history)
     }
-    if let affiliation {
-      if anonymous { return Attribution(claimant: nil, affiliation: affiliation) }
-      let e = gazetteer.entries[Int(affiliation)]
-      let name = e.kind == .place ? party(of: affiliation) : e.entity
-      return Attribution(claimant: name, affiliation: affiliation)
+    if pronoun, let last = history.last {
+      return Attribution(claimant: last, affiliation: affiliationOf(last), fromPronoun: true)
     }
-    _ = entityOnly
+    if let affiliation, !anonymous { return Attribution(claimant: party(of: affiliation), affiliation: affiliation) }
     return nil
+  }
+
+  /// The latest claimant whose name ends with the institution (`the ministry` -> `Ukraine Defense Ministry`).
+  private func fromHistory(_ institution: String, _ history: [String]) -> Attribution? {
+    let last = institution.split(separator: " ").last.map(String.init) ?? institution
+    if let earlier = history.last(where: { $0.hasSuffix(institution) || $0.hasSuffix(" " + last) }) {
+      return Attribution(claimant: earlier, affiliation: affiliationOf(earlier))
+    }
+    return Attribution(claimant: nil, affiliation: nil)
+  }
+
+  /// The gazetteer entry a normalised claimant starts with (`Ukraine General Staff` -> Ukraine).
+  private func affiliationOf(_ claimant: String) -> Int32? {
+    if let exact = gazetteer.byEntity[claimant] { return exact }
+    for (name, entry) in gazetteer.byEntity where claimant.hasPrefix(name + " ") { return entry }
+    return nil
+  }
+
+  /// `al-Mahbashi`, `bin Salman`: lower-case particles inside names.
+  private func isNameParticle(_ k: Int) -> Bool {
+    let t = tokens[k]
+    guard t.has(.hyphenated), t.end - t.start > 3 else { return false }
+    let s = Int(t.start)
+    guard let dash = (s..<Int(t.end)).first(where: { p[$0] == 0x2D }), dash + 1 < Int(t.end) else { return false }
+    let b = p[dash + 1]
+    return b >= 0x41 && b <= 0x5A && dash - s <= 3
+  }
+
+  private func isConnector(_ k: Int) -> Bool {
+    guard let w = word(k) else { return false }
+    return w == .of || w == .for_ || w == .and || w == .the
+  }
+
+  private func isTitle(_ k: Int) -> Bool {
+    switch word(k) {
+    case .president, .minister, .prime, .spokesman, .spokeswoman, .spokesperson, .aide, .adviser, .advisor, .gen,
+      .colonel, .col, .lieutenant, .lt, .major, .maj, .captain, .capt, .governor, .mayor, .senator, .mr, .mrs, .ms,
+      .dr, .secretary, .commander, .chief, .head, .leader, .deputy, .ambassador, .envoy, .representative, .official:
+      return true
+    case .general: return word(k + 1) != .staff
+    default: return false
+    }
+  }
+
+  private func isInstitution(_ k: Int) -> Bool {
+    switch word(k) {
+    case .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .defense, .defence, .interior, .health,
+      .foreign, .emergency, .emergencies, .armed, .military, .press, .air, .navy, .national, .committee, .council:
+      return true
+    case .general: return word(k + 1) == .staff
+    case .of: return true
+    default: return false
+    }
   }
 
   /// An entity named shortly after a person's name, in an appositive: `Hajiyev, an aide to President of Azerbaijan`.
@@ -120,36 +169,22 @@ extension DocumentAnalysis {
   private func normalisedInstitutionWord(_ k: Int) -> String {
     switch word(k) {
     case .defence, .defense: return "Defense"
-    case .ministry: return "Ministry"
-    case .army: return "Army"
-    case .forces: return "Forces"
-    case .force: return "Force"
-    case .staff: return "Staff"
-    case .office: return "Office"
-    case .agency: return "Agency"
-    case .service: return "Service"
-    case .committee: return "Committee"
-    case .council: return "Council"
-    case .interior: return "Interior"
-    case .health: return "Health"
-    case .foreign: return "Foreign"
-    case .general: return "General"
-    case .emergency: return "Emergency"
-    case .emergencies: return "Emergencies"
-    case .armed: return "Armed"
-    case .military: return "Military"
-    case .press: return "Press"
-    default: return text(tokens: k, k)
+    case .of: return "of"
+    default:
+      let raw = text(tokens: k, k)
+      return raw.prefix(1).uppercased() + raw.dropFirst().lowercased()
     }
   }
 
-  /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`.
+  /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.
   private func institutionName(_ words: [String]) -> String {
-    var words = words
+    var words = words.filter { $0 != "of" }
     if words.first == "Ministry", words.count > 1 {
       words.removeFirst()
       words.append("Ministry")
     }
-    return words.joined(separator: " ")
+    var seen: [String] = []
+    for w in words where !seen.contains(w) { seen.append(w) }
+    return seen.joined(separator: " ")
   }
 }

@@ -8,7 +8,7 @@ extension DocumentAnalysis {
     // "hundreds of people", "a couple of", "40 of its soldiers", "12 of them"
     if k < unit.upperBound, word(k) == .of {
       k += 1
-      while k < unit.upperBound, let w = word(k), w == .the || w == .its || w == .their || w == .our || w == .his || w == .her || w == .those || w == .these {
+      while k < unit.upperBound, let w = word(k), w == .the || w == .its || w == .their || w == .our || w == .his || w == .her || w == .those || w == .these || w == .own || w == .them {
         if w == .its || w == .their || w == .our { c.ownPossessive = true }
         k += 1
       }
@@ -84,6 +84,15 @@ extension DocumentAnalysis {
             }
             return
           case .verb:
+            // "internally displaced people", "wounded soldiers": the participle gives the category
+            if isNounAhead(k + 1, in: unit), let category = e.category {
+              c.category = category
+              c.categoryToken = k
+              k += 1
+              steps += 1
+              continue
+            }
+            c.headLast = max(c.numberLast, k - 1)
             return
           }
         }
@@ -91,20 +100,22 @@ extension DocumentAnalysis {
           switch w {
           case .enemy, .hostile, .opposing:
             c.enemy = true
-            k += 1
-            steps += 1
-            continue
-          case .more, .other, .additional, .new, .further:
-            k += 1
-            steps += 1
-            continue
-          default:
+          case .and, .or, .were, .was, .have, .has, .had, .are, .is_, .in_, .on, .at, .from, .by, .with, .who, .that,
+            .which, .to, .for_, .of, .since, .during, .after, .before, .while_, .when, .where_, .but, .said, .says,
+            .than, .as_, .a, .an, .the, .this, .these, .those, .it, .they, .them, .its, .their, .been, .be, .per,
+            .among, .including, .into, .across, .near, .over, .under, .between, .about, .around, .not, .no:
+            c.headLast = max(c.numberLast, k - 1)
             return
+          default:
+            break
           }
+          k += 1
+          steps += 1
+          continue
         }
       }
-      // An unknown word: a modifier if a head noun follows soon ("unarmed", "missile"), else the end.
-      if t.has(.capitalized) && k > c.numberLast + 1 && !t.has(.hyphenated) { return }
+      // An unknown word: a modifier if a head noun follows soon ("unarmed", "Grad"), else the end.
+      if t.has(.capitalized) && !t.has(.hyphenated) && !isNounAhead(k + 1, in: unit) { return }
       k += 1
       steps += 1
     }

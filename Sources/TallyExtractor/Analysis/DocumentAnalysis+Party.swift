@@ -4,41 +4,58 @@ extension DocumentAnalysis {
     let own = attribution?.affiliation
     func opponent() -> String? {
       guard let own, let other = opponents[own] else { return nil }
-      return party(of: other)
+      return side(of: other)
     }
     switch c.category {
     case .population?:
-      return location.map { party(of: $0) }
+      return location.flatMap { side(of: $0) }
     case .seized?:
       if let token = c.categoryToken, let agent = agent(before: token, in: unit) {
-        return agent == -1 ? own.map { party(of: $0) } : party(of: agent)
+        return agent == -1 ? own.flatMap { side(of: $0) } : side(of: agent)
       }
-      return own.map { party(of: $0) }
+      return own.flatMap { side(of: $0) }
     default:
       break
     }
-    if let entry = c.partyEntry { return party(of: entry) }
+    if let entry = c.partyEntry { return side(of: entry) }
     // A possessor right before the figure: "Armenia's 12 air-defense missile systems"
     let before = c.first - 1
     if before >= unit.lowerBound, let m = mention(at: before), tokens[m.last].has(.possessive) {
-      return party(of: m.entry)
+      return side(of: m.entry)
     }
     if before >= unit.lowerBound, let w = word(before), w == .its || w == .their || w == .our {
-      return own.map { party(of: $0) }
+      return (w == .our ? nil : mentionBefore(before, in: unit)).flatMap { side(of: $0) } ?? own.flatMap { side(of: $0) }
     }
-    if c.ownPossessive { return own.map { party(of: $0) } }
+    if c.ownPossessive {
+      return mentionBefore(c.first, in: unit).flatMap { side(of: $0) } ?? own.flatMap { side(of: $0) }
+    }
+    // "Russia has suffered 450,000 casualties", "Russian forces had lost 1,030 soldiers"
+    if let sufferer = subjectOfLoss(c, in: unit) { return side(of: sufferer) }
+    // "1.2 million people have fled Ukraine"
+    if c.category == .displaced, let origin = fledFrom(c, in: unit) { return side(of: origin) }
     if c.enemy { return opponent() }
-    if let entry = possessorAfter(c, in: unit) { return party(of: entry) }
+    if let entry = possessorAfter(c, in: unit) { return side(of: entry) }
     if c.category == .destroyed {
       return opponent()
     }
-    if c.activeVerb, own != nil, attribution?.claimant != nil {
-      return opponent()
+    if c.activeVerb {
+      // "Israeli strikes on southern Lebanon killed 46 people": the place hit, else the agent's enemy.
+      if let place = placeInClause(c, in: unit) { return side(of: place) }
+      if let token = c.categoryToken, let agent = agent(before: token, in: unit), agent >= 0,
+        let other = opponents[agent]
+      {
+        return side(of: other)
+      }
+      if own != nil, attribution?.claimant != nil { return opponent() }
+      return nil
     }
-    if let own, attribution?.claimant != nil { return party(of: own) }
     if c.subject == "civilian" || c.subject == "unspecified", let place = placeAfter(c, in: unit) {
-      return party(of: place)
+      return side(of: place)
     }
+    if let own, attribution?.claimant != nil, let side = side(of: own) { return side }
+    if let place = placeInClause(c, in: unit) { return side(of: place) }
+    // The dateline's place, for people hurt or displaced where the story is filed from.
+    if let dateline, c.category != .destroyed { return side(of: dateline) }
     return nil
   }
 
@@ -67,6 +84,72 @@ extension DocumentAnalysis {
       if tokens[k].kind == .punct && tokens[k].byte == 0x3B { return nil }
       k += 1
       steps += 1
+    }
+    return nil
+  }
+
+  /// A place named with `in`, `on`, `across` or `near` anywhere in the sentence, nearest to the figure.
+  private func placeInClause(_ c: Candidate, in unit: Range<Int>) -> Int32? {
+    var best: (distance: Int, entry: Int32)?
+    for k in unit {
+      guard let w = word(k), w == .in_ || w == .on || w == .across || w == .near || w == .at else { continue }
+      var j = k + 1
+      while j < min(k + 4, unit.upperBound), mention(at: j) == nil, tokens[j].kind == .word, !tokens[j].has(.capitalized) || word(j) == .the {
+        j += 1
+      }
+      guard let m = mention(at: j), m.role != .adjective, side(of: m.entry) != nil else { continue }
+      let distance = abs(k - c.first)
+      if best == nil || distance < best!.distance { best = (distance, m.entry) }
+    }
+    return best?.entry
+  }
+
+  /// The nearest side named before token `k` in the sentence (what `its` refers to).
+  private func mentionBefore(_ k: Int, in unit: Range<Int>) -> Int32? {
+    var j = k - 1
+    while j >= unit.lowerBound {
+      if let m = mention(at: j), side(of: m.entry) != nil {
+        return m.entry
+      }
+      j -= 1
+    }
+    return nil
+  }
+
+  /// The subject of `suffered`, `lost`, `sustained` or `incurred` just before the figure.
+  private func subjectOfLoss(_ c: Candidate, in unit: Range<Int>) -> Int32? {
+    var k = c.first - 1
+    var steps = 0
+    while k >= unit.lowerBound && steps < 4 {
+      let text = self.text(tokens: k, k).lowercased()
+      if ["suffered", "lost", "sustained", "incurred", "suffering", "losing"].contains(text) {
+        var j = k - 1
+        while j >= unit.lowerBound && k - j < 6 {
+          if let m = mention(at: j) { return m.entry }
+          if isBoundary(j) { return nil }
+          j -= 1
+        }
+        return nil
+      }
+      guard tokens[k].kind == .word else { return nil }
+      k -= 1
+      steps += 1
+    }
+    return nil
+  }
+
+  /// `fled Ukraine`, `fled from Sudan`, `driven out of Gaza`, after the figure.
+  private func fledFrom(_ c: Candidate, in unit: Range<Int>) -> Int32? {
+    var k = c.headLast + 1
+    while k < min(unit.upperBound, c.headLast + 8) {
+      if let w = word(k), w == .from || w == .leave || w == .left || w == .out {
+        var j = k + 1
+        if word(j) == .from || word(j) == .of || word(j) == .the { j += 1 }
+        if word(j) == .the { j += 1 }
+        if let m = mention(at: j), m.role != .adjective { return m.entry }
+      }
+      if let e = entry(k), e.category == .displaced, let m = mention(at: k + 1), m.role != .adjective { return m.entry }
+      k += 1
     }
     return nil
   }

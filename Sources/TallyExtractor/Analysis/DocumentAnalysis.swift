@@ -36,6 +36,24 @@ struct DocumentAnalysis {
     }
     markDates(from: from, to: to)
     segment()
+    dateline = findDateline()
+  }
+
+  /// The place of a dateline in capitals at the top of the text (`KHAN YOUNIS —`, `EL FASHER, Sudan —`).
+  var dateline: Int32?
+
+  private func findDateline() -> Int32? {
+    var k = 0
+    var words: [String] = []
+    while k < min(tokens.count, 6), tokens[k].kind == .word, tokens[k].has(.allCaps) || tokens[k].has(.capitalized) {
+      if !tokens[k].has(.allCaps) && Int(tokens[k].end - tokens[k].start) > 1 { break }
+      words.append(text(tokens: k, k))
+      k += 1
+    }
+    guard !words.isEmpty, k < tokens.count else { return nil }
+    let next = tokens[k]
+    guard next.kind == .dash || (next.kind == .punct && (next.byte == 0x2C || next.byte == 0x2D)) else { return nil }
+    return gazetteer.byLowercasedName[words.joined(separator: " ").lowercased()]
   }
 
   // MARK: - Dates
@@ -201,7 +219,22 @@ struct DocumentAnalysis {
   /// The canonical entity of a gazetteer entry.
   func entity(_ entry: Int32) -> String { gazetteer.entries[Int(entry)].entity }
 
-  /// The party an entry stands for: a place stands for the entity it belongs to.
+  /// The party an entry stands for: a place stands for the entity it belongs to; an organization
+  /// for the state it belongs to, or for no side at all (`United Nations`).
+  func side(of entry: Int32) -> String? {
+    var e = Int(entry)
+    var hops = 0
+    while gazetteer.entries[e].kind == .place || gazetteer.entries[e].kind == .organization, hops < 4 {
+      guard gazetteer.parents[e] >= 0 else {
+        return gazetteer.entries[e].kind == .organization ? nil : gazetteer.entries[e].entity
+      }
+      e = Int(gazetteer.parents[e])
+      hops += 1
+    }
+    return gazetteer.entries[e].entity
+  }
+
+  /// The entity an entry stands for when it speaks: a place stands for the entity it belongs to.
   func party(of entry: Int32) -> String {
     var e = Int(entry)
     var hops = 0

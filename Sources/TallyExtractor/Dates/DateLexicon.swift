@@ -211,8 +211,10 @@ struct DateLexicon: Sendable {
     add(["since", "starting", "beginning", "depuis", "desde", "seit", "с", "со"]) {
       $0.roles.insert(.periodStart)
     }
-    add(["began", "begun", "begins", "started", "starts", "starting", "beginning", "commenced",
-         "erupted"]) {
+    add([
+      "began", "begun", "begins", "started", "starts", "starting", "beginning", "commenced",
+      "erupted",
+    ]) {
       $0.roles.insert(.periodVerb)
     }
     add(["from"]) { $0.roles.insert(.from) }

@@ -7,7 +7,7 @@ extension DateScanner {
   /// `local time` or `<Place> time`. For example:
   ///
   /// ```swift
-  /// DateScanner.timeRanges(in: "at 14:00 local time and 9 a.m.")  // [3..<24, 29..<35]
+  /// DateScanner.timeRanges(in: "at 14:00 local time and 9 a.m.")  // [3..<19, 24..<30]
   /// ```
   ///
   /// - Complexity: O(n) in the length of `text`.
@@ -48,8 +48,9 @@ private struct TimeMatcher {
     guard token.kind == .number, token.traits.isDisjoint(with: [.ordinal, .plural]) else {
       return nil
     }
-    if index >= 1, !spaced(index), tokens[index - 1].kind == .number
-      || (isSymbol(index - 1, ":") && index >= 2 && tokens[index - 2].kind == .number)
+    if index >= 1, !spaced(index),
+      tokens[index - 1].kind == .number
+        || (isSymbol(index - 1, ":") && index >= 2 && tokens[index - 2].kind == .number)
     {
       return nil
     }
@@ -120,8 +121,11 @@ private struct TimeMatcher {
     {
       return cursor + 2
     }
-    if isSymbol(cursor, "("), has(cursor + 1, .local) || tokens.indices.contains(cursor + 1)
-      && tokens[cursor + 1].traits.contains(.capitalized), has(cursor + 2, .time),
+    if isSymbol(cursor, "("),
+      has(cursor + 1, .local)
+        || tokens.indices.contains(cursor + 1)
+          && tokens[cursor + 1].traits.contains(.capitalized),
+      has(cursor + 2, .time),
       isSymbol(cursor + 3, ")")
     {
       return cursor + 4

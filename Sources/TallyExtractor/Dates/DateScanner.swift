@@ -354,9 +354,8 @@ struct DateMatcher {
     guard has(after, .earlier) else { return nil }
     if has(after, .before) {
       if count == 1, unit == 1, has(after + 1, .yesterday) { return (-2, after + 2) }
-      if has(after + 1, .determiner) || word(after + 1)?.monthStyle != DateWord.MonthStyle.none
-        || number(after + 1, digits: 1...4)
-      {
+      let monthFollows = word(after + 1).map { $0.monthStyle != .none } ?? false
+      if has(after + 1, .determiner) || monthFollows || number(after + 1, digits: 1...4) {
         return nil
       }
     }

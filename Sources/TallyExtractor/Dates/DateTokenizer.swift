@@ -102,9 +102,11 @@ enum DateTokenizer {
             token.end = suffixEnd
             position = suffixEnd
           } else if suffix == 2,
-            [(UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
-             (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")),
-             (UInt8(ascii: "e"), UInt8(ascii: "r"))].contains(where: { $0 == (first, second) })
+            [
+              (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
+              (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")),
+              (UInt8(ascii: "e"), UInt8(ascii: "r")),
+            ].contains(where: { $0 == (first, second) })
           {
             token.traits.insert(.ordinal)
             token.end = suffixEnd

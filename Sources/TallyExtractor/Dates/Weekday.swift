@@ -3,5 +3,6 @@
 /// For example, `PartialDate(iso: "2020-09-27")?.weekday == .sunday`, and
 /// `Weekday.sunday.rawValue == 7`.
 public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable {
-  case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+  case monday = 1
+  case tuesday, wednesday, thursday, friday, saturday, sunday
 }

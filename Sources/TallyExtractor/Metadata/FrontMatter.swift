@@ -20,7 +20,7 @@ public enum FrontMatter {
   /// Parses the front matter block at the top of `text`.
   ///
   /// For example, for `"---\ntitle: Clashes\n---\nBody"` the result is a title of `Clashes`
-  /// and a `bodyStart` of 22, the offset of `Body`.
+  /// and a `bodyStart` of 23, the offset of `Body`.
   ///
   /// A file whose first line is `---` but that never closes the block is read as plain text
   /// (`nil`), unless the line after `---` is a known `key: value` line: then it was meant as

@@ -101,7 +101,8 @@ public enum MetadataInference {
     let prefix = page.string(line.start..<mention.range.lowerBound)
     var suffixBytes = Array(page.bytes[mention.range.upperBound..<line.end])
     var followedByTime = false
-    for time in page.times where time.lowerBound >= mention.range.upperBound
+    for time in page.times
+    where time.lowerBound >= mention.range.upperBound
       && time.upperBound <= line.end
     {
       let gap = page.string(mention.range.upperBound..<time.lowerBound)
@@ -113,15 +114,21 @@ public enum MetadataInference {
       }
     }
     let suffix = String(decoding: suffixBytes, as: UTF8.self)
-    let before = words(prefix)
+    // Only the part after the last separator counts: `By Jane Doe | Published October 4, 2020`.
+    let segment = String(
+      prefix.split(omittingEmptySubsequences: false, whereSeparator: { "|•·-–—/".contains($0) })
+        .last ?? "")
+    let before = words(segment)
     let prefixClean =
-      !prefix.unicodeScalars.contains(where: isDigit) && before.allSatisfy(prefixWords.contains)
+      !segment.unicodeScalars.contains(where: isDigit) && before.allSatisfy(prefixWords.contains)
     let suffixClean =
-      !suffix.unicodeScalars.contains(where: isDigit) && words(suffix).allSatisfy(suffixWords.contains)
-    let intro = before.reversed().first { $0 != "on" && $0 != "at" }
-    let introduced = intro.map(introWords.contains) ?? false && prefix.count <= 80
-    guard (prefixClean && suffixClean) || introduced || (mention.weekday != nil && prefixClean)
-      || followedByTime
+      !suffix.unicodeScalars.contains(where: isDigit)
+      && words(suffix).allSatisfy(suffixWords.contains)
+    let intro = before.last { $0 != "on" && $0 != "at" }
+    let introduced = prefixClean && intro.map(introWords.contains) ?? false
+    guard
+      (prefixClean && suffixClean) || introduced || (prefixClean && mention.weekday != nil)
+        || followedByTime
     else { return nil }
     return intro == "updated" || intro == "modified" || intro == "обновлено"
       ? .updated : .published
@@ -236,7 +243,8 @@ public enum MetadataInference {
   static func siteName(_ line: String) -> String? {
     let text = Array(line.unicodeScalars)
     var dash: Int?
-    for index in 1..<max(1, min(text.count - 2, 60)) where text[index - 1] == " "
+    for index in 1..<max(1, min(text.count - 2, 60))
+    where text[index - 1] == " "
       && text[index + 1] == " " && ["-", "\u{2013}", "\u{2014}"].contains(text[index])
     {
       dash = index
