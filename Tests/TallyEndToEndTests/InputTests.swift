@@ -98,6 +98,8 @@ import Testing
     let result = try Tally.run(["extract", "--date", "2020-02-30", "a.txt"], in: folder.url)
     #expect(result.exitCode == 1)
     #expect(result.stdout == "")
+    // Only the first line: the usage line that follows is the root command's (`tally <subcommand>`),
+    // because the date is checked in `run()` rather than in `validate()`.
     #expect(result.stderr.hasPrefix("Error: --date 2020-02-30: not a date; use YYYY-MM-DD, e.g. 2020-10-04\n"))
   }
 
