@@ -14,9 +14,12 @@ let package = Package(
     .executable(name: "tally", targets: ["tally"]),
     .library(name: "TallyCSV", targets: ["TallyCSV"]),
     .library(name: "TallyExtractor", targets: ["TallyExtractor"]),
+    .library(name: "TallyLedger", targets: ["TallyLedger"]),
+    .library(name: "TallyReporter", targets: ["TallyReporter"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // System libraries
@@ -34,12 +37,20 @@ let package = Package(
       ]
     ),
 
+    .target(
+      name: "TallyLedger",
+      dependencies: ["TallyExtractor", "TallyCSV", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(name: "TallyReporter", dependencies: ["TallyLedger", "TallyExtractor", "TallyCSV"]),
+
     // Command line
     .executableTarget(
       name: "tally",
       dependencies: [
         "TallyCSV",
         "TallyExtractor",
+        "TallyLedger",
+        "TallyReporter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -51,6 +62,8 @@ let package = Package(
       dependencies: ["TallyExtractor", "TallyCSV"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "TallyLedgerTests", dependencies: ["TallyLedger", "TallyExtractor", "TallyCSV"]),
+    .testTarget(name: "TallyReporterTests", dependencies: ["TallyReporter", "TallyLedger", "TallyExtractor", "TallyCSV"]),
     .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyCSV"]),
   ]
 )

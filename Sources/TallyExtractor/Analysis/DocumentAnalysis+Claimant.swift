@@ -111,7 +111,13 @@ extension DocumentAnalysis {
   /// The gazetteer entry a normalised claimant starts with (`Ukraine General Staff` -> Ukraine).
   private func affiliationOf(_ claimant: String) -> Int32? {
     if let exact = gazetteer.byEntity[claimant] { return exact }
-    for (name, entry) in gazetteer.byEntity where claimant.hasPrefix(name + " ") { return entry }
+    // Try the longest leading words first: "Nagorno-Karabakh Defense Army" -> "Nagorno-Karabakh".
+    let words = claimant.split(separator: " ")
+    var n = words.count - 1
+    while n > 0 {
+      if let entry = gazetteer.byEntity[words[0..<n].joined(separator: " ")] { return entry }
+      n -= 1
+    }
     return nil
   }
 

@@ -9,14 +9,14 @@ extension DocumentAnalysis {
       let figures = figures(in: unit)
       // Remember claimants named in sentences without figures too, for "the ministry said" later.
       if figures.isEmpty {
-        if let found = sentenceClaimant(unit, history: history) { history.append(found) }
+        if let found = sentenceClaimant(unit, history: history) { remember(found, in: &history) }
         continue
       }
       for c in figures {
         guard let category = c.category else { continue }
         let attribution = attribution(forFigureAt: c.first, in: unit, history: history)
         if attribution?.isDenial == true { continue }
-        if let claimant = attribution?.claimant { history.append(claimant) }
+        if let claimant = attribution?.claimant { remember(claimant, in: &history) }
         var location: Int32?
         if category == .population {
           location = populationPlace(before: c.first, in: unit)
@@ -33,6 +33,13 @@ extension DocumentAnalysis {
       }
     }
     return out
+  }
+
+  /// Keeps the last few claimants named, most recent last, for `he said` and `the ministry said`.
+  private func remember(_ claimant: String, in history: inout [String]) {
+    if history.last == claimant { return }
+    history.append(claimant)
+    if history.count > 16 { history.removeFirst(history.count - 16) }
   }
 
   private func subject(_ c: Candidate, _ category: Category) -> String {

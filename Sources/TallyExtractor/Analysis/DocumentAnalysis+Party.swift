@@ -53,7 +53,6 @@ extension DocumentAnalysis {
       return side(of: place)
     }
     if let own, attribution?.claimant != nil, let side = side(of: own) { return side }
-    if let place = placeInClause(c, in: unit) { return side(of: place) }
     // The dateline's place, for people hurt or displaced where the story is filed from.
     if let dateline, c.category != .destroyed { return side(of: dateline) }
     return nil

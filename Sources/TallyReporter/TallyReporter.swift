@@ -1,0 +1,1 @@
+// TallyReporter: daily tallies, comparisons and findings as CSV, JSON and text. (Being written.)
