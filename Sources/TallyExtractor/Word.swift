@@ -70,6 +70,9 @@ enum Word: String, CaseIterable, Sendable {
 }
 
 extension Word {
+  /// Every word, in the order of their codes.
+  static let table: [Word] = Word.allCases
+
   /// The spelling of the word, lower case, as it appears in text.
   var spelling: String { rawValue }
 }
