@@ -40,7 +40,7 @@ extension Ledger {
     if !bad.isEmpty { throw ImportError.badRows(path: csvPath, rows: bad) }
 
     let sha256 = SHA256.hex(of: bytes)
-    let file = (csvPath as NSString).lastPathComponent
+    let file = PathParts.name(of: csvPath)
     let absolute = URL(fileURLWithPath: csvPath).standardizedFileURL.path
     let now = Ledger.now()
     return try writing { db in

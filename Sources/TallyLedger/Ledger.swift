@@ -41,6 +41,9 @@ public final class Ledger: Sendable {
   /// - Throws: ``LedgerError``; the file is then left as it was.
   public static func open(path: String, busyTimeout: TimeInterval = 10) throws(LedgerError) -> Ledger {
     try checkPath(path)
+    // Opening a pool writes (GRDB makes sure a WAL file exists), so a ledger from a newer tally
+    // is refused through a read-only connection first, and stays byte for byte as it was.
+    try refuseNewerLedger(path: path, busyTimeout: busyTimeout)
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true
@@ -65,8 +68,8 @@ public final class Ledger: Sendable {
   /// write access, and the SQLite header of an existing file.
   private static func checkPath(_ path: String) throws(LedgerError) {
     let fm = FileManager.default
-    let folder = (path as NSString).deletingLastPathComponent
-    let folderPath = folder.isEmpty ? "." : folder
+    if path.hasSuffix("/") { throw .isFolder(path: path) }
+    let folderPath = PathParts.folder(of: path)
     var isFolder: ObjCBool = false
     if !fm.fileExists(atPath: folderPath, isDirectory: &isFolder) {
       do {
@@ -94,15 +97,34 @@ public final class Ledger: Sendable {
   /// Why `folder` could not be created: the first ancestor that is a file, or `strerror`.
   private static func reason(creating folder: String) -> String {
     var ancestor = folder
-    while !ancestor.isEmpty && ancestor != "/" {
+    while ancestor != "." && ancestor != "/" {
       var isFolder: ObjCBool = false
       if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder), !isFolder.boolValue {
         return "\(ancestor) is a file"
       }
-      ancestor = (ancestor as NSString).deletingLastPathComponent
+      ancestor = PathParts.folder(of: ancestor)
     }
     if mkdir(folder, 0o755) != 0 { return String(cString: strerror(errno)) }
     return "unknown reason"
+  }
+
+  /// Throws ``LedgerError/newerLedger(path:unknownMigrations:)`` when an existing ledger has
+  /// migrations this build does not know; reads only.
+  private static func refuseNewerLedger(path: String, busyTimeout: TimeInterval) throws(LedgerError) {
+    guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let unknown = try queue.read { db in
+        try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+      }
+      try queue.close()
+      if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
+    } catch {
+      throw LedgerError(error, path: path, busyTimeout: busyTimeout)
+    }
   }
 
   /// Refuses a ledger written by a newer tally, then applies the migrations it lacks.
@@ -198,6 +220,7 @@ extension LedgerError {
     case .SQLITE_NOTADB: self = .notADatabase(path: path)
     case .SQLITE_CORRUPT: self = .corrupt(path: path, reason: error.message ?? "database disk image is malformed")
     case .SQLITE_READONLY, .SQLITE_PERM: self = .readOnly(path: path)
+    case .SQLITE_CANTOPEN: self = .cannotOpen(path: path, reason: error.message ?? "unable to open database file")
     default: self = .failed(path: path, reason: error.message ?? "\(error.resultCode)")
     }
   }

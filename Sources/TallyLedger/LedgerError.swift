@@ -27,6 +27,8 @@ public enum LedgerError: Error, Sendable, Equatable, LocalizedError, CustomStrin
   case newerLedger(path: String, unknownMigrations: [String])
   /// Another process held the ledger's write lock for longer than the busy timeout.
   case locked(path: String, seconds: Double)
+  /// SQLite cannot open or create the file (a path it cannot write to, a special file system).
+  case cannotOpen(path: String, reason: String)
   /// Any other SQLite failure (disk full, I/O error).
   case failed(path: String, reason: String)
 
@@ -34,7 +36,7 @@ public enum LedgerError: Error, Sendable, Equatable, LocalizedError, CustomStrin
   public var path: String {
     switch self {
     case .cannotCreateFolder(let path, _), .isFolder(let path), .readOnly(let path), .notADatabase(let path),
-      .corrupt(let path, _), .newerLedger(let path, _), .locked(let path, _), .failed(let path, _):
+      .corrupt(let path, _), .newerLedger(let path, _), .locked(let path, _), .cannotOpen(let path, _), .failed(let path, _):
       path
     }
   }
@@ -44,7 +46,8 @@ public enum LedgerError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     case .cannotCreateFolder(let path, let reason):
       "\(path): cannot create the ledger's folder (\(reason)); create it or pass another ledger with --db"
     case .isFolder(let path):
-      "\(path): is a folder, not a ledger file; pass a file path such as \(path)/ledger.sqlite with --db"
+      "\(path): is a folder, not a ledger file; pass a file path such as "
+        + "\(path.hasSuffix("/") ? path : path + "/")ledger.sqlite with --db"
     case .readOnly(let path):
       "\(path): the ledger or its folder is read-only; make both writable or pass another ledger with --db"
     case .notADatabase(let path):
@@ -57,6 +60,8 @@ public enum LedgerError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     case .locked(let path, let seconds):
       "\(path): locked by another process for more than \(Self.format(seconds)) s; "
         + "wait for it to finish and run again"
+    case .cannotOpen(let path, let reason):
+      "\(path): cannot open or create the ledger (\(reason)); check the path and its permissions, or pass another with --db"
     case .failed(let path, let reason):
       "\(path): SQLite error: \(reason); check the disk and the file, then run again"
     }
