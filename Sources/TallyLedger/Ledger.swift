@@ -128,18 +128,28 @@ public final class Ledger: Sendable {
   }
 
   /// Refuses a ledger written by a newer tally, then applies the migrations it lacks.
+  ///
+  /// GRDB runs each migration in its own transaction but decides which to run before taking the
+  /// lock, so two processes creating one ledger at once may both try the first migration; the
+  /// loser's transaction rolls back, and it looks again and goes on from what the winner did.
   private func migrate() throws(LedgerError) {
     let migrator = Self.migrator
-    do {
-      let (unknown, complete) = try pool.read { db in
-        let applied = try migrator.appliedIdentifiers(db)
-        let known = Set(migrator.migrations)
-        return (applied.subtracting(known).sorted(), try migrator.hasCompletedMigrations(db))
+    var attempt = 0
+    while true {
+      do {
+        let (unknown, complete) = try pool.read { db in
+          let applied = try migrator.appliedIdentifiers(db)
+          return (applied.subtracting(migrator.migrations).sorted(), try migrator.hasCompletedMigrations(db))
+        }
+        if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
+        if complete { return }
+        try migrator.migrate(pool)
+        return
+      } catch {
+        let mapped = LedgerError(error, path: path, busyTimeout: busyTimeout)
+        attempt += 1
+        guard case .failed = mapped, attempt <= migrator.migrations.count + 1 else { throw mapped }
       }
-      if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
-      if !complete { try migrator.migrate(pool) }
-    } catch {
-      throw LedgerError(error, path: path, busyTimeout: busyTimeout)
     }
   }
 
