@@ -66,7 +66,7 @@ enum Word: String, CaseIterable, Sendable {
   case near, separately, late, last, what, how, there, only, previously, local, news, emergency, emergencies, armed, country, nation, region
   case press, military, state, air, navy, national
   case internally, seriously, critically, severely, lightly, fatally, badly, mortally
-  case launched, fired, sent, deployed, supplied, delivered, provided, fire, launch
+  case activists, launched, fired, sent, deployed, supplied, delivered, provided, fire, launch
 }
 
 extension Word {

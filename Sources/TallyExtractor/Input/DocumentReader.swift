@@ -28,7 +28,7 @@ public struct DocumentResult: Sendable {
 
 /// Reads documents in bounded memory and extracts their claims.
 ///
-/// A file is read in blocks and cut at paragraph breaks, so a 100 MB file never sits in
+/// A file is read in 256 KB blocks and cut at paragraph breaks, so a 100 MB file never sits in
 /// memory whole; only its first and last few KB are kept aside to infer its metadata.
 /// Metadata comes, in order of precedence, from `overrides` (command-line flags), the file's
 /// front matter, a `sources.csv` beside it, and what the text itself says.
@@ -36,9 +36,9 @@ public struct DocumentReader: Sendable {
   /// The extractor used on each chunk.
   public let extractor: Extractor
   /// How many bytes are read at a time.
-  public var blockSize = 1 << 20
+  public var blockSize = 256 << 10
   /// A chunk with no paragraph break is cut at a line break or blank once it grows past this.
-  public var maxChunk = 4 << 20
+  public var maxChunk = 1 << 20
 
   /// Creates a reader that extracts with `extractor`.
   public init(extractor: Extractor) {
@@ -51,10 +51,13 @@ public struct DocumentReader: Sendable {
   ///   - input: The file or standard input.
   ///   - overrides: Metadata given on the command line; it wins over everything else.
   ///   - sidecar: The `sources.csv` entries of the file's folder.
+  ///   - emit: When given, receives the claims of each chunk as soon as it is read, and the
+  ///     result's `claims` stays empty: memory then stays bounded however many claims a file holds.
   /// - Throws: ``DocumentError`` when the file cannot be read or is binary.
-  public func read(_ input: InputFile, overrides: DocumentMetadata = DocumentMetadata(), sidecar: SourcesIndex = SourcesIndex())
-    throws(DocumentError) -> DocumentResult
-  {
+  public func read(
+    _ input: InputFile, overrides: DocumentMetadata = DocumentMetadata(), sidecar: SourcesIndex = SourcesIndex(),
+    emit: (([Claim]) -> Void)? = nil
+  ) throws(DocumentError) -> DocumentResult {
     let name = input.documentName
     let path: String
     let fd: Int32
@@ -150,11 +153,12 @@ public struct DocumentReader: Sendable {
           extractor.claims(
             in: buf, range: start..<cut, document: name, source: metadata.source, published: metadata.published)
         }
-        for var claim in found {
-          claim.start += base
-          claim.end += base
-          claims.append(claim)
+        var shifted = found
+        for i in shifted.indices {
+          shifted[i].start += base
+          shifted[i].end += base
         }
+        if let emit { emit(shifted) } else { claims.append(contentsOf: shifted) }
       }
       if eof { total = base + buffer.count; break }
       // Drop what was read; keep the rest.
