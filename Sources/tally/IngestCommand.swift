@@ -34,6 +34,10 @@ struct IngestCommand: ParsableCommand {
   @Argument(help: "Files, folders or - for standard input.")
   var paths: [String]
 
+  func validate() throws {
+    try Setup.validate(date: date)
+  }
+
   func run() throws {
     var corpus = try Setup.corpus(gazetteers: gazetteer, source: source, date: date)
     let ledger = try Ledger.open(path: LedgerLocation.resolve(db: db, environment: ProcessInfo.processInfo.environment))

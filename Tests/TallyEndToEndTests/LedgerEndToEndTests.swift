@@ -20,21 +20,21 @@ import Glibc
     """
 
   @Test func ingestTwiceThenEdit() throws {
-    let folder = try LedgerScratch()
+    let folder = try TempFolder()
     try folder.write("articles/delta.txt", Self.sudanArmy)
-    try folder.write("articles/post.txt", LedgerScratch.harbourPost)
-    try folder.write("articles/herald.txt", LedgerScratch.valleyHerald)
-    let first = try LedgerCLI.run(["ingest", "--db", "l.sqlite", "articles"], in: folder.url)
+    try folder.write("articles/post.txt", LedgerArticles.harbourPost)
+    try folder.write("articles/herald.txt", LedgerArticles.valleyHerald)
+    let first = try Tally.run(["ingest", "--db", "l.sqlite", "articles"], in: folder.url)
     #expect(first.stderr == "")
     #expect(first.stdout == "ingested 3 documents: 3 new, 0 unchanged, 0 updated, 0 failed; 3 claims added\n")
     #expect(first.exitCode == 0)
-    let second = try LedgerCLI.run(["ingest", "--db", "l.sqlite", "articles"], in: folder.url)
+    let second = try Tally.run(["ingest", "--db", "l.sqlite", "articles"], in: folder.url)
     #expect(second.stderr == "")
     #expect(second.stdout == "ingested 3 documents: 0 new, 3 unchanged, 0 updated, 0 failed; 0 claims added\n")
     #expect(second.exitCode == 0)
 
     try folder.write("articles/delta.txt", Self.sudanArmy.replacingOccurrences(of: "14 soldiers", with: "19 soldiers"))
-    let third = try LedgerCLI.run(["ingest", "--db", "l.sqlite", "articles"], in: folder.url)
+    let third = try Tally.run(["ingest", "--db", "l.sqlite", "articles"], in: folder.url)
     #expect(third.stderr == "updated: delta.txt (1 claim added)\n")
     #expect(third.stdout == "ingested 3 documents: 0 new, 2 unchanged, 1 updated, 0 failed; 1 claim added\n")
     #expect(third.exitCode == 0)
@@ -45,21 +45,35 @@ import Glibc
   }
 
   @Test func ledgerFromEnvironmentAndDefault() throws {
-    let folder = try LedgerScratch()
-    try folder.write("post.txt", LedgerScratch.harbourPost)
-    let viaEnvironment = try LedgerCLI.run(["ingest", "post.txt"], in: folder.url, environment: ["TALLY_DB": "env/l.sqlite"])
-    #expect(viaEnvironment.exitCode == 0)
+    let folder = try TempFolder()
+    try folder.write("post.txt", LedgerArticles.harbourPost)
+    func ingest(environment: [String: String]) throws -> Int32 {
+      let process = Process()
+      process.executableURL = Tally.binary
+      process.arguments = ["ingest", "post.txt"]
+      process.currentDirectoryURL = folder.url
+      var env = ProcessInfo.processInfo.environment
+      env["TALLY_DB"] = nil
+      env.merge(environment) { $1 }
+      process.environment = env
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      return process.terminationStatus
+    }
+    #expect(try ingest(environment: ["TALLY_DB": "env/l.sqlite"]) == 0)
     #expect(FileManager.default.fileExists(atPath: folder.path("env/l.sqlite")))
-    let viaDefault = try LedgerCLI.run(["ingest", "post.txt"], in: folder.url)
-    #expect(viaDefault.exitCode == 0)
+    #expect(!FileManager.default.fileExists(atPath: folder.path("data/ledger.sqlite")))
+    #expect(try ingest(environment: [:]) == 0)
     #expect(FileManager.default.fileExists(atPath: folder.path("data/ledger.sqlite")))
   }
 
   @Test func failedDocumentsAreCountedAndExitOne() throws {
-    let folder = try LedgerScratch()
-    try folder.write("post.txt", LedgerScratch.harbourPost)
+    let folder = try TempFolder()
+    try folder.write("post.txt", LedgerArticles.harbourPost)
     try folder.write("binary.txt", bytes: [0x41, 0x00, 0x42])
-    let result = try LedgerCLI.run(["ingest", "--db", "l.sqlite", "post.txt", "binary.txt", "missing.txt"], in: folder.url)
+    let result = try Tally.run(["ingest", "--db", "l.sqlite", "post.txt", "binary.txt", "missing.txt"], in: folder.url)
     #expect(result.stdout == "ingested 3 documents: 1 new, 0 unchanged, 0 updated, 2 failed; 1 claim added\n")
     #expect(
       result.stderr
@@ -69,9 +83,9 @@ import Glibc
   }
 
   @Test func standardInputIsNamedByItsHash() throws {
-    let folder = try LedgerScratch()
-    let bytes = Array(LedgerScratch.harbourPost.utf8)
-    let result = try LedgerCLI.run(["ingest", "--db", "l.sqlite", "-"], in: folder.url, stdin: bytes)
+    let folder = try TempFolder()
+    let bytes = Array(LedgerArticles.harbourPost.utf8)
+    let result = try Tally.run(["ingest", "--db", "l.sqlite", "-"], in: folder.url, stdin: bytes)
     #expect(result.exitCode == 0)
     let documents = try Ledger.open(path: folder.path("l.sqlite")).documents()
     #expect(documents.map(\.name) == ["stdin-" + SHA256.hex(of: bytes).prefix(12)])
@@ -79,40 +93,40 @@ import Glibc
   }
 
   @Test func badLedgers() throws {
-    let folder = try LedgerScratch()
-    try folder.write("post.txt", LedgerScratch.harbourPost)
+    let folder = try TempFolder()
+    try folder.write("post.txt", LedgerArticles.harbourPost)
     let garbage = Array("not a ledger\n".utf8)
     try folder.write("notes.sqlite", bytes: garbage)
-    let notSQLite = try LedgerCLI.run(["ingest", "--db", "notes.sqlite", "post.txt"], in: folder.url)
+    let notSQLite = try Tally.run(["ingest", "--db", "notes.sqlite", "post.txt"], in: folder.url)
     #expect(notSQLite.stdout == "")
     #expect(notSQLite.stderr == "Error: notes.sqlite: file is not a database; move it away or pass another ledger with --db\n")
     #expect(notSQLite.exitCode == 1)
     #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path("notes.sqlite")))) == garbage)
 
-    let underFile = try LedgerCLI.run(["import", "--db", "post.txt/l.sqlite", "x.csv"], in: folder.url)
+    let underFile = try Tally.run(["import", "--db", "post.txt/l.sqlite", "x.csv"], in: folder.url)
     #expect(underFile.stderr == "Error: post.txt/l.sqlite: cannot create the ledger's folder (post.txt is a file); create it or pass another ledger with --db\n")
     #expect(underFile.exitCode == 1)
   }
 
   @Test func importGoodThenBad() throws {
-    let folder = try LedgerScratch()
+    let folder = try TempFolder()
     let header = Claim.columns.joined(separator: ",") + "\n"
     try folder.write(
       "manual.csv",
       header + "manual,Analyst,2021-03-20,South Sudan Health Ministry,South Sudan,killed,civilian,37,37,37,exact,2021-03-13,,,,\n"
         + "manual,Analyst,2021-03-20,UNHCR,South Sudan,displaced,unspecified,12000,,,about,2021-03,,,,\n")
-    let good = try LedgerCLI.run(["import", "--db", "l.sqlite", "manual.csv"], in: folder.url)
+    let good = try Tally.run(["import", "--db", "l.sqlite", "manual.csv"], in: folder.url)
     #expect(good.stdout == "imported 2 figures from manual.csv (2 new claims)\n")
     #expect(good.stderr == "")
     #expect(good.exitCode == 0)
-    let again = try LedgerCLI.run(["import", "--db", "l.sqlite", "manual.csv"], in: folder.url)
+    let again = try Tally.run(["import", "--db", "l.sqlite", "manual.csv"], in: folder.url)
     #expect(again.stdout == "imported 2 figures from manual.csv (0 new claims)\n")
 
     try folder.write(
       "bad.csv",
       header + "manual,,,,Armenia,killed,military,209,209,209,exact,2020-10-04,,,,\n"
         + "manual,,,,Armenia,killed,military,210,210,210,exactly,2020-10-05,,,,\n")
-    let bad = try LedgerCLI.run(["import", "--db", "l.sqlite", "bad.csv"], in: folder.url)
+    let bad = try Tally.run(["import", "--db", "l.sqlite", "bad.csv"], in: folder.url)
     #expect(bad.stdout == "")
     #expect(
       bad.stderr
@@ -123,10 +137,10 @@ import Glibc
   }
 
   @Test func twoProcessesOnOneLedger() throws {
-    let folder = try LedgerScratch()
-    try LedgerScratch.writeArticles(count: 120, into: folder, prefix: "a/x")
-    try LedgerScratch.writeArticles(count: 120, into: folder, prefix: "b/y", offset: 10_000)
-    let binary = LedgerCLI.binary
+    let folder = try TempFolder()
+    try LedgerArticles.writeArticles(count: 120, into: folder, prefix: "a/x")
+    try LedgerArticles.writeArticles(count: 120, into: folder, prefix: "b/y", offset: 10_000)
+    let binary = Tally.binary
     func start(_ subfolder: String) throws -> (Process, Pipe) {
       let process = Process()
       process.executableURL = binary
@@ -149,7 +163,7 @@ import Glibc
     #expect(firstText.hasPrefix("ingested 120 documents: 120 new, 0 unchanged, 0 updated, 0 failed; "))
     #expect(secondText.hasPrefix("ingested 120 documents: 120 new, 0 unchanged, 0 updated, 0 failed; "))
 
-    let alone = try LedgerCLI.run(["ingest", "--db", "alone.sqlite", "a", "b"], in: folder.url)
+    let alone = try Tally.run(["ingest", "--db", "alone.sqlite", "a", "b"], in: folder.url)
     #expect(alone.exitCode == 0)
     let shared = try Ledger.open(path: folder.path("shared.sqlite"))
     let reference = try Ledger.open(path: folder.path("alone.sqlite"))
@@ -160,12 +174,12 @@ import Glibc
   }
 
   @Test func killNineDuringALargeIngest() throws {
-    let folder = try LedgerScratch()
+    let folder = try TempFolder()
     let total = 2000
-    try LedgerScratch.writeArticles(count: total, into: folder, prefix: "corpus/n")
+    try LedgerArticles.writeArticles(count: total, into: folder, prefix: "corpus/n")
     let ledgerPath = folder.path("big.sqlite")
     let process = Process()
-    process.executableURL = LedgerCLI.binary
+    process.executableURL = Tally.binary
     process.arguments = ["ingest", "--db", ledgerPath, "corpus"]
     process.currentDirectoryURL = folder.url
     process.standardOutput = FileHandle.nullDevice
@@ -200,12 +214,12 @@ import Glibc
     }
 
     // The next ingest completes the rest; the result equals an uninterrupted run.
-    let rest = try LedgerCLI.run(["ingest", "--db", ledgerPath, "corpus"], in: folder.url)
+    let rest = try Tally.run(["ingest", "--db", ledgerPath, "corpus"], in: folder.url)
     #expect(rest.exitCode == 0)
     #expect(
       rest.stdout.hasPrefix(
         "ingested \(total) documents: \(total - documents.count) new, \(documents.count) unchanged, 0 updated, 0 failed; "))
-    let whole = try LedgerCLI.run(["ingest", "--db", "whole.sqlite", "corpus"], in: folder.url)
+    let whole = try Tally.run(["ingest", "--db", "whole.sqlite", "corpus"], in: folder.url)
     #expect(whole.exitCode == 0)
     let reference = try Ledger.open(path: folder.path("whole.sqlite"))
     #expect(try ledger.documentCount() == total)
@@ -215,88 +229,11 @@ import Glibc
   }
 }
 
-/// Runs the built `tally` binary.
-enum LedgerCLI {
-  struct Result {
-    var stdout: String
-    var stderr: String
-    var exitCode: Int32
-  }
-
-  /// `tally` beside the test bundle, else `.build/debug/tally` under the package root.
-  static var binary: URL {
-    let beside = Bundle.main.bundleURL.appendingPathComponent("tally")
-    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent(".build/debug/tally")
-  }
-
-  /// Runs `tally` with `arguments` in `directory`; `TALLY_DB` is removed from the environment
-  /// unless `environment` sets it.
-  static func run(
-    _ arguments: [String], in directory: URL, stdin: [UInt8]? = nil, environment: [String: String] = [:]
-  ) throws -> Result {
-    let scratch = try LedgerScratch()
-    let outPath = try scratch.write("stdout", "")
-    let errPath = try scratch.write("stderr", "")
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    defer {
-      try? out.close()
-      try? err.close()
-    }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var env = ProcessInfo.processInfo.environment
-    env["TALLY_DB"] = nil
-    env.merge(environment) { $1 }
-    process.environment = env
-    process.standardOutput = out
-    process.standardError = err
-    if let stdin {
-      let inPath = try scratch.write("stdin", bytes: stdin)
-      process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
-    } else {
-      process.standardInput = FileHandle.nullDevice
-    }
-    try process.run()
-    process.waitUntilExit()
-    return Result(
-      stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self),
-      exitCode: process.terminationStatus)
-  }
-}
-
-/// A fresh temporary folder, removed when the value goes away.
-final class LedgerScratch: Sendable {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("tally-ledger-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> String { try write(name, bytes: Array(text.utf8)) }
-
-  @discardableResult
-  func write(_ name: String, bytes: [UInt8]) throws -> String {
-    let file = url.appendingPathComponent(name)
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(bytes).write(to: file)
-    return file.path
-  }
-
+/// Articles for the ledger tests, written for them.
+enum LedgerArticles {
   /// Small generated articles: a figure of their own and two statements shared by all
   /// (syndication), over a week of publication dates.
-  static func writeArticles(count: Int, into folder: LedgerScratch, prefix: String, offset: Int = 0) throws {
+  static func writeArticles(count: Int, into folder: TempFolder, prefix: String, offset: Int = 0) throws {
     for i in 0..<count {
       let n = i + offset
       try folder.write(
