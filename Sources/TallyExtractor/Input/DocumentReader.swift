@@ -13,6 +13,17 @@ public struct DocumentResult: Sendable {
   public var warnings: [String]
   /// The size of the document in bytes.
   public var byteCount: Int
+  /// The SHA-256 of the file's bytes as read (before any UTF-8 repair), 64 lower-case hex digits.
+  public var sha256: String
+
+  /// Creates a result; ``DocumentReader`` makes these, tests and importers may too.
+  public init(claims: [Claim], metadata: DocumentMetadata, warnings: [String] = [], byteCount: Int, sha256: String) {
+    self.claims = claims
+    self.metadata = metadata
+    self.warnings = warnings
+    self.byteCount = byteCount
+    self.sha256 = sha256
+  }
 }
 
 /// Reads documents in bounded memory and extracts their claims.
@@ -63,11 +74,13 @@ public struct DocumentReader: Sendable {
 
     var buffer: [UInt8] = []
     var eof = false
+    var hash = SHA256()  // of the bytes as read, before the UTF-8 repair
     func fill(_ count: Int) throws(DocumentError) {
       var chunk = [UInt8](repeating: 0, count: count)
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
       if n < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
       if n == 0 { eof = true }
+      hash.update(chunk[0..<n])
       buffer.append(contentsOf: chunk[0..<n])
     }
     // The head: front matter and datelines.
@@ -157,7 +170,8 @@ public struct DocumentReader: Sendable {
     if replaced > 0 {
       warnings.append("\(path): \(replaced) invalid UTF-8 byte\(replaced == 1 ? "" : "s") replaced with '?'")
     }
-    return DocumentResult(claims: claims, metadata: metadata, warnings: warnings, byteCount: total)
+    return DocumentResult(
+      claims: claims, metadata: metadata, warnings: warnings, byteCount: total, sha256: hash.hexDigest())
   }
 
   /// Where to cut a chunk: after the last paragraph break, else after the last line break or
