@@ -64,7 +64,7 @@ let package = Package(
     ),
     .testTarget(name: "TallyLedgerTests", dependencies: ["TallyLedger", "TallyExtractor", "TallyCSV"]),
     .testTarget(name: "TallyReporterTests", dependencies: ["TallyReporter", "TallyLedger", "TallyExtractor", "TallyCSV"]),
-    .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyCSV"]),
+    .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyCSV", "TallyExtractor", "TallyLedger"]),
   ]
 )
 

@@ -11,7 +11,7 @@
 ///       qualifier: .exact, quote: "209 military deaths", start: 120, end: 139)
 /// ```
 public struct Claim: Sendable, Hashable, Codable {
-  /// The file name of the document, without folders (`-` for standard input).
+  /// The file name of the document, without folders (`stdin` for standard input).
   public var document: String
   /// The outlet that published the document, if known.
   public var source: String?

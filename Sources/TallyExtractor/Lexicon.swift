@@ -45,11 +45,14 @@ struct Lexicon: Sendable {
   var words = ByteTable(capacity: 2048)
   var entries: [LexEntry] = []
   var equipment: [EquipmentPhrase] = []
+  /// For each entry, its ``Word`` as a code (position in `Word.allCases` plus one), or 0.
+  var wordCodes: [UInt16] = []
 
   init() {
-    for word in Word.allCases {
+    for (position, word) in Word.allCases.enumerated() {
       let index = entry(for: word.spelling)
       entries[Int(index)].word = word
+      wordCodes[Int(index)] = UInt16(position + 1)
     }
     let numbers: [(Word, Int64)] = [
       (.zero, 0), (.one, 1), (.two, 2), (.three, 3), (.four, 4), (.five, 5), (.six, 6), (.seven, 7),
@@ -69,6 +72,7 @@ struct Lexicon: Sendable {
     let key = spelling.lowercased()
     if let found = words.find(key) { return found }
     entries.append(LexEntry())
+    wordCodes.append(0)
     return words.insert(key, value: Int32(entries.count - 1))
   }
 
@@ -90,6 +94,7 @@ struct Lexicon: Sendable {
     term.category = category
     term.subject = subject
     entries.append(term)
+    wordCodes.append(0)
     entries[head].compounds.append((second: parts[0], entry: Int32(entries.count - 1)))
   }
 
@@ -111,6 +116,6 @@ struct Lexicon: Sendable {
 
   
   func word(_ token: Token) -> Word? {
-    token.lex >= 0 ? entries[Int(token.lex)].word : nil
+    token.word == 0 ? nil : Word.table[Int(token.word) - 1]
   }
 }

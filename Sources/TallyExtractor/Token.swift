@@ -48,6 +48,8 @@ struct Token: Sendable {
   var value: Int64
   /// For decimal numbers: the count of digits after the point.
   var scale: Int8
+  /// The closed-class ``Word`` of the token, as its position in `Word.allCases` plus one; 0 for none.
+  var word: UInt16
 
   
   init(start: Int, end: Int, kind: Kind) {
@@ -59,6 +61,7 @@ struct Token: Sendable {
     self.lex = -1
     self.value = 0
     self.scale = 0
+    self.word = 0
   }
 
   var range: Range<Int> { Int(start)..<Int(end) }

@@ -305,6 +305,7 @@ enum Tokenizer {
     if count > 40 { return }
     if let entry = lexicon.words.find(base + Int(t.start), count, lowercased: true) {
       t.lex = entry
+      t.word = lexicon.wordCodes[Int(entry)]
     }
   }
 }

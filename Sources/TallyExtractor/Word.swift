@@ -66,10 +66,13 @@ enum Word: String, CaseIterable, Sendable {
   case near, separately, late, last, what, how, there, only, previously, local, news, emergency, emergencies, armed, country, nation, region
   case press, military, state, air, navy, national
   case internally, seriously, critically, severely, lightly, fatally, badly, mortally
-  case launched, fired, sent, deployed, supplied, delivered, provided, fire, launch
+  case activists, launched, fired, sent, deployed, supplied, delivered, provided, fire, launch
 }
 
 extension Word {
+  /// Every word, in the order of their codes.
+  static let table: [Word] = Word.allCases
+
   /// The spelling of the word, lower case, as it appears in text.
   var spelling: String { rawValue }
 }

@@ -30,13 +30,22 @@ struct ExtractCommand: ParsableCommand {
   @Argument(help: "Files, folders or - for standard input.")
   var paths: [String]
 
+  func validate() throws {
+    try Setup.validate(date: date)
+  }
+
   func run() throws {
     var corpus = try Setup.corpus(gazetteers: gazetteer, source: source, date: date)
     var output = ClaimOutput(format: format)
-    let errors = try corpus.read(paths) { _, result in
+    var writeError: (any Error)?
+    // Claims are written chunk by chunk, so memory stays bounded on very large files.
+    let errors = corpus.read(paths, emit: { _, claims in
+      guard writeError == nil else { return }
+      do { try output.write(claims) } catch { writeError = error }
+    }) { _, result in
       for warning in result.warnings { warn("warning: \(warning)") }
-      try output.write(result.claims)
     }
+    if let writeError { throw writeError }
     try output.finish()
     for error in errors { warn("error: \(error.description)") }
     if !errors.isEmpty { throw ExitCode(1) }

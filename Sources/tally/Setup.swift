@@ -13,11 +13,18 @@ enum Setup {
       }
       vocabulary = try vocabulary.adding(gazetteerCSV: Array(data), named: path)
     }
+    try validate(date: date)
+    let reader = DocumentReader(extractor: Extractor(vocabulary: vocabulary))
+    return CorpusReader(reader: reader, overrides: DocumentMetadata(source: source, published: date))
+  }
+}
+
+extension Setup {
+  /// Checks a `--date` value before anything runs, so the usage line is the subcommand's.
+  static func validate(date: String?) throws {
     if let date, PartialDate(iso: date)?.isFullDate != true {
       throw ValidationError(DocumentError.badDate(value: date).description)
     }
-    let reader = DocumentReader(extractor: Extractor(vocabulary: vocabulary))
-    return CorpusReader(reader: reader, overrides: DocumentMetadata(source: source, published: date))
   }
 }
 
@@ -26,6 +33,7 @@ struct ClaimOutput: ~Copyable {
   let format: OutputFormat
   private var csv: CSVStreamWriter
   private var count = 0
+  private var headerWritten = false
   private var table = TextTable(header: Claim.textColumns)
 
   init(format: OutputFormat) {
@@ -36,7 +44,7 @@ struct ClaimOutput: ~Copyable {
   mutating func write(_ claims: [Claim]) throws {
     switch format {
     case .csv:
-      if count == 0 { try csv.writeHeader(Claim.columns) }
+      try writeHeaderOnce()
       for claim in claims { try csv.writeRow(claim.csvCells) }
       try csv.flush()
     case .json:
@@ -51,10 +59,17 @@ struct ClaimOutput: ~Copyable {
     count += claims.count
   }
 
+  private mutating func writeHeaderOnce() throws {
+    if !headerWritten {
+      try csv.writeHeader(Claim.columns)
+      headerWritten = true
+    }
+  }
+
   mutating func finish() throws {
     switch format {
     case .csv:
-      if count == 0 { try csv.writeHeader(Claim.columns) }
+      try writeHeaderOnce()
       try csv.flush()
     case .json:
       FileHandle.standardOutput.write(Data((count == 0 ? "[]\n" : "\n]\n").utf8))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TallyCSV
 import TallyExtractor
+import TallyLedger
 
 /// The `tally` command: turns news articles into an auditable ledger of reported figures.
 @main
@@ -10,7 +11,7 @@ struct Tally: ParsableCommand {
     commandName: "tally",
     abstract: "Turn news articles into an auditable ledger of reported figures.",
     version: "0.1.0",
-    subcommands: [ExtractCommand.self, EvalCommand.self]
+    subcommands: [ExtractCommand.self, EvalCommand.self, IngestCommand.self, ImportCommand.self]
   )
 
   /// Runs a command with tally's exit codes: 0 ok, 1 usage or input error, 2 internal failure.
@@ -30,7 +31,7 @@ struct Tally: ParsableCommand {
       FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
       // Usage errors and input errors are the user's to fix (1); anything else is ours (2).
       let isUsage = code == .validationFailure || error is DocumentError || error is VocabularyError
-        || error is CSVError || error is MetadataError
+        || error is CSVError || error is MetadataError || error is LedgerError || error is ImportError
       Foundation.exit(isUsage ? 1 : 2)
     }
   }

@@ -43,7 +43,7 @@ extension DocumentAnalysis {
     switch w {
     case .said, .says, .say, .announced, .announces, .claimed, .claims, .stated, .told, .tells, .added, .adds,
       .wrote, .writes, .tweeted, .posted, .declared, .insisted, .alleged, .noted, .acknowledged, .admitted,
-      .estimates, .counted, .recorded, .documented, .indicated, .showed, .shows, .reports, .denied, .denies:
+      .estimates, .estimate, .counted, .recorded, .documented, .indicated, .showed, .shows, .reports, .denied, .denies:
       return true
     case .reported, .confirmed, .estimated, .published, .updated, .released:
       // "were reported killed", "confirmed dead", "an estimated 200": not attribution
@@ -56,7 +56,7 @@ extension DocumentAnalysis {
   }
 
   /// The attribution of the figure that starts at token `first`.
-  func attribution(forFigureAt first: Int, in unit: Range<Int>, history: [String]) -> Attribution? {
+  func attribution(forFigureAt first: Int, in unit: Range<Int>, history: [Attribution]) -> Attribution? {
     // Inside a quotation: the speaker stands after the closing or before the opening quote.
     if quoteAt[first] >= 0 {
       let quote = quotes[Int(quoteAt[first])]
@@ -98,7 +98,7 @@ extension DocumentAnalysis {
     return pronounFallback
   }
 
-  private func speaker(afterQuote close: Int, in unit: Range<Int>, history: [String]) -> Attribution? {
+  private func speaker(afterQuote close: Int, in unit: Range<Int>, history: [Attribution]) -> Attribution? {
     var k = close + 1
     if k < unit.upperBound, isPunct(k, 0x2C) { k += 1 }
     guard k < unit.upperBound else { return nil }
@@ -115,7 +115,7 @@ extension DocumentAnalysis {
     return nil
   }
 
-  private func speaker(beforeQuote open: Int, in unit: Range<Int>, history: [String]) -> Attribution? {
+  private func speaker(beforeQuote open: Int, in unit: Range<Int>, history: [Attribution]) -> Attribution? {
     var k = open - 1
     if k >= unit.lowerBound, isPunct(k, 0x3A) || isPunct(k, 0x2C) { k -= 1 }
     guard k >= unit.lowerBound else { return nil }
@@ -145,6 +145,16 @@ extension DocumentAnalysis {
         }
       }
       break
+    }
+    // "Yerevan denied ... and said": the subject is the sentence's
+    if k >= unit.lowerBound, word(k) == .and {
+      return nounPhrase(startingAt: unit.lowerBound, in: unit)
+    }
+    // A relative clause: "The General Staff, which has published a daily tally since 2022, also claimed"
+    if k >= unit.lowerBound, isPunct(k, 0x2C) {
+      var j = k - 1
+      while j > unit.lowerBound, k - j < 40, !(isPunct(j, 0x2C) && (word(j + 1) == .which || word(j + 1) == .who)) { j -= 1 }
+      if j > unit.lowerBound, isPunct(j, 0x2C), word(j + 1) == .which || word(j + 1) == .who { k = j - 1 }
     }
     // An appositive between commas: "Hikmet Hajiyev, a senior adviser to Aliyev, said",
     // "Azertac, Azerbaijan's state news agency, reported", "A Houthi spokesman, Ahmed al-Mahbashi, said"
@@ -200,7 +210,8 @@ extension DocumentAnalysis {
           .ambassador, .envoy, .representative, .official, .officials, .authorities, .government, .sources,
           .witnesses, .medics, .source, .foreign, .defense, .defence, .interior, .health, .ministry, .army, .forces,
           .force, .staff, .office, .agency, .service, .committee, .council, .he, .she, .they, .it, .we, .statement,
-          .state, .local, .military, .news:
+          .state, .local, .military, .news, .air, .navy, .national, .press, .emergency, .emergencies, .armed,
+          .residents, .people:
           return true
         default:
           return t.has(.capitalized) && dateAt[j] == -1 && !isAttributionVerb(j)
@@ -210,7 +221,13 @@ extension DocumentAnalysis {
       return t.has(.capitalized) && e.category == nil
     }
     if t.has(.capitalized) && dateAt[j] == -1 { return true }
-    // lower-case words inside institution names: "state news agency", "emergency service"
-    return false
+    // "Organization for Migration", "Observatory for Human Rights": connectors inside a name
+    let connector = text(tokens: j, j)
+    if connector == "for" || connector == "of" || connector == "and" {
+      return j > 0 && j + 1 < tokens.count && tokens[j - 1].has(.capitalized) && tokens[j + 1].has(.capitalized)
+    }
+    // lower-case nouns that head an organisation's name: "the CSP-DPA alliance", "the aid group"
+    return ["alliance", "group", "coalition", "movement", "mission", "commission", "organisation", "organization",
+      "observatory", "network", "union", "monitor", "agency", "committee", "association", "office"].contains(connector)
   }
 }

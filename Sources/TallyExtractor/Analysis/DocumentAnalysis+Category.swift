@@ -74,8 +74,21 @@ extension DocumentAnalysis {
   func rightVerb(from start: Int, in unit: Range<Int>) -> (category: Category, token: Int)? {
     var k = start
     var steps = 0
-    while k < unit.upperBound && steps < 7 {
+    var inPhrase = false
+    var skippedAside = false
+    while k < unit.upperBound && steps < 8 {
       let t = tokens[k]
+      // A parenthetical between commas: "41 of its soldiers, most of them Italian, were injured"
+      if !skippedAside, t.kind == .punct, t.byte == 0x2C {
+        var j = k + 1
+        while j < min(unit.upperBound, k + 12), !isPunct(j, 0x2C), !isBoundary(j) { j += 1 }
+        if j < unit.upperBound, isPunct(j, 0x2C), j > k + 1 {
+          skippedAside = true
+          k = j + 1
+          continue
+        }
+        return nil
+      }
       if t.kind == .word {
         if let e = lexicon.entry(t) {
           if let category = e.category, e.role == .verb || e.role == .state || (e.role == .noun && category == .captured) {
@@ -94,11 +107,16 @@ extension DocumentAnalysis {
               if word(k + 1) == .homes || word(k + 2) == .homes || word(k + 2) == .home { return (.displaced, k) }
             }
             switch w {
+            case .of, .in_, .on, .at, .from, .near:
+              inPhrase = true
+              k += 1
+              steps += 1
+              continue
             case .were, .was, .have, .has, .had, .been, .being, .be, .are, .is_, .reportedly, .also, .allegedly,
               .since, .so, .far, .now, .already, .later, .all, .officially, .subsequently, .initially, .then,
-              .to, .confirmed, .reported, .who, .had_, .each, .both, .yet, .still, .just, .left, .in_, .on, .at,
+              .to, .confirmed, .reported, .who, .had_, .each, .both, .yet, .still, .just, .left,
               .during, .the, .internally, .seriously, .critically, .severely, .lightly, .fatally, .badly, .mortally,
-              .made, .them, .of, .among:
+              .made, .them, .among:
               k += 1
               steps += 1
               continue
@@ -108,8 +126,9 @@ extension DocumentAnalysis {
           }
           return nil
         }
-        // A place in a short prepositional phrase: "12 people in Kharkiv were killed"
-        if mention(at: k) != nil || t.has(.capitalized) {
+        // A place in a short prepositional phrase: "12 people in Kharkiv were killed",
+        // "3,000 residents of the nearby town of Djibo had fled"
+        if mention(at: k) != nil || t.has(.capitalized) || inPhrase {
           k += 1
           steps += 1
           continue
@@ -127,6 +146,11 @@ extension DocumentAnalysis {
     var steps = 0
     while k >= unit.lowerBound && steps < 3 {
       let t = tokens[k]
+      if t.kind == .openQuote {
+        k -= 1
+        steps += 1
+        continue
+      }
       guard t.kind == .word, let e = lexicon.entry(t) else { return nil }
       if let category = e.category, e.role == .verb {
         // "killed or wounded up to 1,800": not separated
@@ -195,8 +219,8 @@ extension DocumentAnalysis {
     for k in from..<to {
       switch word(k) {
       case .rose, .risen, .climbed, .reached, .stood, .stands, .stand, .increased, .jumped, .soared, .hit, .put,
-        .raised, .brought, .bringing, .reaching, .rising, .climbing, .is_, .was, .at, .to, .number, .tally, .count,
-        .figure, .total:
+.raised, .brought, .bringing, .reaching, .rising, .climbing, .is_, .was, .at, .to, .number, .tally, .count,
+        .figure, .total, .were, .are, .including:
         return true
       default: continue
       }

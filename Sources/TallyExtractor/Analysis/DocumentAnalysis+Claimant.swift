@@ -7,7 +7,7 @@ extension DocumentAnalysis {
   /// - `the International Organization for Migration` -> itself, as written
   /// - `Baku`, `Armenia`, `Ukrainian officials` -> the entity
   /// - `he`, `the ministry` -> the latest claimant that fits, from `history`
-  func normalise(_ np: Range<Int>, history: [String]) -> Attribution? {
+  func normalise(_ np: Range<Int>, history: [Attribution]) -> Attribution? {
     var affiliation: Int32?
     var institution: [String] = []
     var anonymous = false
@@ -27,6 +27,21 @@ extension DocumentAnalysis {
       }
       let t = tokens[k]
       let w = word(k)
+      if let w {
+        switch w {
+        case .he, .she, .they, .it, .we:
+          pronoun = true
+          inRun = false
+          k += 1
+          continue
+        case .sources, .witnesses, .medics, .source, .local, .residents, .people, .activists:
+          anonymous = true
+          inRun = false
+          k += 1
+          continue
+        default: break
+        }
+      }
       let capital = t.has(.capitalized) || t.has(.allCaps) || isNameParticle(k)
       if capital {
         if !inRun { run = [] }
@@ -83,6 +98,8 @@ extension DocumentAnalysis {
         let rest = text(tokens: m.last + 1, run[run.count - 1])
         return Attribution(claimant: party(of: m.entry) + " " + rest, affiliation: m.entry)
       }
+      // "the Tuareg-led CSP-DPA alliance" -> "CSP-DPA"
+      while run.count > 1, let first = run.first, isLedAdjective(first) { run.removeFirst() }
       let name = text(tokens: run[0], run[run.count - 1])
       return Attribution(claimant: name, affiliation: runEntity ?? affiliation ?? affiliationAfter(np.upperBound))
     }
@@ -92,18 +109,30 @@ extension DocumentAnalysis {
       }
       return fromHistory(institutionName(institution), history)
     }
-    if pronoun, let last = history.last {
-      return Attribution(claimant: last, affiliation: affiliationOf(last), fromPronoun: true)
+    if pronoun, var last = history.last {
+      last.fromPronoun = true
+      return last
     }
     if let affiliation, !anonymous { return Attribution(claimant: party(of: affiliation), affiliation: affiliation) }
     return nil
   }
 
   /// The latest claimant whose name ends with the institution (`the ministry` -> `Ukraine Defense Ministry`).
-  private func fromHistory(_ institution: String, _ history: [String]) -> Attribution? {
+  private func fromHistory(_ institution: String, _ history: [Attribution]) -> Attribution? {
     let last = institution.split(separator: " ").last.map(String.init) ?? institution
-    if let earlier = history.last(where: { $0.hasSuffix(institution) || $0.hasSuffix(" " + last) }) {
-      return Attribution(claimant: earlier, affiliation: affiliationOf(earlier))
+    if let earlier = history.last(where: { ($0.claimant ?? "").hasSuffix(institution) || ($0.claimant ?? "").hasSuffix(" " + last) }) {
+      return earlier
+    }
+    // "BAMAKO — ... the army said": the institution of the dateline's state
+    if let dateline, let state = side(of: dateline) {
+      let entry = gazetteer.byEntity[state]
+      return Attribution(claimant: state + " " + institution, affiliation: entry)
+    }
+    // "according to UNHCR ... the agency said": the organisation named last
+    if let earlier = history.last, let name = earlier.claimant, earlier.affiliation == nil,
+      !name.contains(" ") || name.uppercased() == name
+    {
+      return earlier
     }
     return Attribution(claimant: nil, affiliation: nil)
   }
@@ -111,6 +140,7 @@ extension DocumentAnalysis {
   /// The gazetteer entry a normalised claimant starts with (`Ukraine General Staff` -> Ukraine).
   private func affiliationOf(_ claimant: String) -> Int32? {
     if let exact = gazetteer.byEntity[claimant] { return exact }
+    if claimant.isEmpty { return nil }
     // Try the longest leading words first: "Nagorno-Karabakh Defense Army" -> "Nagorno-Karabakh".
     let words = claimant.split(separator: " ")
     var n = words.count - 1
@@ -129,6 +159,12 @@ extension DocumentAnalysis {
     guard let dash = (s..<Int(t.end)).first(where: { p[$0] == 0x2D }), dash + 1 < Int(t.end) else { return false }
     let b = p[dash + 1]
     return b >= 0x41 && b <= 0x5A && dash - s <= 3
+  }
+
+  private func isLedAdjective(_ k: Int) -> Bool {
+    let t = text(tokens: k, k).lowercased()
+    return t.hasSuffix("-led") || t.hasSuffix("-backed") || t.hasSuffix("-run") || t.hasSuffix("-based")
+      || t.hasSuffix("-allied") || t.hasSuffix("-aligned")
   }
 
   private func isConnector(_ k: Int) -> Bool {

@@ -2,7 +2,7 @@ extension DocumentAnalysis {
   /// Every claim of the document, in order of position.
   func claims(document: String, source: String?) -> [Claim] {
     var out: [Claim] = []
-    var history: [String] = []
+    var history: [Attribution] = []
     let opponents = self.opponents()
     let publishedText = published?.description
     for (u, unit) in units.enumerated() {
@@ -16,7 +16,7 @@ extension DocumentAnalysis {
         guard let category = c.category else { continue }
         let attribution = attribution(forFigureAt: c.first, in: unit, history: history)
         if attribution?.isDenial == true { continue }
-        if let claimant = attribution?.claimant { remember(claimant, in: &history) }
+        if let attribution, attribution.claimant != nil { remember(attribution, in: &history) }
         var location: Int32?
         if category == .population {
           location = populationPlace(before: c.first, in: unit)
@@ -36,9 +36,12 @@ extension DocumentAnalysis {
   }
 
   /// Keeps the last few claimants named, most recent last, for `he said` and `the ministry said`.
-  private func remember(_ claimant: String, in history: inout [String]) {
-    if history.last == claimant { return }
-    history.append(claimant)
+  private func remember(_ attribution: Attribution, in history: inout [Attribution]) {
+    if history.last?.claimant == attribution.claimant { return }
+    var attribution = attribution
+    attribution.fromPronoun = false
+    attribution.isDenial = false
+    history.append(attribution)
     if history.count > 16 { history.removeFirst(history.count - 16) }
   }
 
@@ -51,10 +54,10 @@ extension DocumentAnalysis {
     }
   }
 
-  private func sentenceClaimant(_ unit: Range<Int>, history: [String]) -> String? {
+  private func sentenceClaimant(_ unit: Range<Int>, history: [Attribution]) -> Attribution? {
     for k in unit where quoteAt[k] < 0 && isAttributionVerb(k) {
-      if let np = subject(ofVerb: k, in: unit), let found = normalise(np, history: history), let claimant = found.claimant {
-        return claimant
+      if let np = subject(ofVerb: k, in: unit), let found = normalise(np, history: history), found.claimant != nil {
+        return found
       }
     }
     return nil

@@ -59,12 +59,17 @@ extension DocumentAnalysis {
   private func startsPeriodByContext(_ d: Int, in unit: Range<Int>) -> Bool {
     var k = dateFirstToken[d] - 1
     var steps = 0
-    while k >= unit.lowerBound && steps < 3 {
+    while k >= unit.lowerBound && steps < 7 {
       if isBoundary(k) { return false }
       if word(k) == .since {
-        // "since clashes in July killed ..." names the clashes' date: keep it when a verb follows.
-        return steps == 0
+        // "since clashes in July killed ..." names the clashes' date, but "since the start of the
+        // operation on 27 October" starts a period.
+        if steps == 0 { return true }
+        let between = (k + 1)..<dateFirstToken[d]
+        return between.contains { ["start", "beginning", "outbreak", "onset"].contains(text(tokens: $0, $0).lowercased()) }
       }
+      let w = text(tokens: k, k).lowercased()
+      if steps < 5, ["began", "begun", "started", "erupted", "launched", "broke"].contains(w) { return true }
       k -= 1
       steps += 1
     }

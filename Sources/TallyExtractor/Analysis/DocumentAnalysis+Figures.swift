@@ -51,6 +51,16 @@ extension DocumentAnalysis {
         }
       }
     }
+    // "five fighters had been killed and six wounded": a bare number takes the noun of the figure before it.
+    if found.count > 1 {
+      for k in 1..<found.count where found[k].head == .none && found[k - 1].head == .person {
+        if found[k].first - found[k - 1].headLast <= 8 {
+          found[k].subject = found[k - 1].subject
+          found[k].partyEntry = found[k].partyEntry ?? found[k - 1].partyEntry
+          found[k].ownPossessive = found[k].ownPossessive || found[k - 1].ownPossessive
+        }
+      }
+    }
     return found.filter { $0.category != nil }
   }
 

@@ -5,6 +5,8 @@ extension DocumentAnalysis {
   /// `40 of its soldiers`, `1 million Azerbaijanis`, `14 Russian troops`.
   func readNounPhrase(_ c: inout Candidate, in unit: Range<Int>) {
     var k = c.numberLast + 1
+    // "40 more of its servicemen"
+    if k + 1 < unit.upperBound, word(k) == .more, word(k + 1) == .of { k += 1 }
     // "hundreds of people", "a couple of", "40 of its soldiers", "12 of them"
     if k < unit.upperBound, word(k) == .of {
       k += 1

@@ -36,6 +36,12 @@ extension DocumentAnalysis {
     if c.enemy { return opponent() }
     if let entry = possessorAfter(c, in: unit) { return side(of: entry) }
     if c.category == .destroyed {
+      // "Russian forces had destroyed 8 tanks": the agent's enemy
+      if let token = c.categoryToken, token < c.first, let agent = agent(before: token, in: unit), agent >= 0,
+        let other = opponents[agent]
+      {
+        return side(of: other)
+      }
       return opponent()
     }
     if c.activeVerb {
@@ -142,10 +148,11 @@ extension DocumentAnalysis {
     var k = c.headLast + 1
     while k < min(unit.upperBound, c.headLast + 8) {
       if let w = word(k), w == .from || w == .leave || w == .left || w == .out {
-        var j = k + 1
-        if word(j) == .from || word(j) == .of || word(j) == .the { j += 1 }
-        if word(j) == .the { j += 1 }
-        if let m = mention(at: j), m.role != .adjective { return m.entry }
+        // "from Sudan", "out of Gaza", "from communities along Israel's northern border"
+        for j in (k + 1)..<min(unit.upperBound, k + 6) {
+          if let m = mention(at: j), m.role != .adjective { return m.entry }
+          if isBoundary(j) { break }
+        }
       }
       if let e = entry(k), e.category == .displaced, let m = mention(at: k + 1), m.role != .adjective { return m.entry }
       k += 1

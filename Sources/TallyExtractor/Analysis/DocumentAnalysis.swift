@@ -34,8 +34,9 @@ struct DocumentAnalysis {
     for (index, mention) in mentions.enumerated() {
       for k in mention.first...mention.last { mentionAt[k] = Int32(index) }
     }
-    markDates(from: from, to: to)
+    dateAt = Array(repeating: -1, count: tokens.count)
     segment()
+    markDates()
     dateline = findDateline()
   }
 
@@ -58,32 +59,82 @@ struct DocumentAnalysis {
 
   // MARK: - Dates
 
-  private mutating func markDates(from: Int, to: Int) {
-    dateAt = Array(repeating: -1, count: tokens.count)
-    guard !tokens.isEmpty else { return }
-    let body = UnsafeBufferPointer(rebasing: p[from..<to])
-    dates = DateScanner.mentions(in: body).map {
-      var m = $0
-      m.range = (m.range.lowerBound + from)..<(m.range.upperBound + from)
-      return m
+  /// Whether a sentence holds anything that could be a figure: digits or a number word.
+  private func mayHoldFigure(_ unit: Range<Int>) -> Bool {
+    for i in unit {
+      let t = tokens[i]
+      if t.kind == .number { return true }
+      guard t.word != 0 || t.lex >= 0 else {
+        if t.has(.hyphenated), wordValue(i) != nil { return true }
+        continue
+      }
+      if let w = lexicon.word(t) {
+        switch w {
+        case .dozens, .scores, .hundreds, .thousands, .millions, .tens: return true
+        case .a, .an:
+          if let next = i + 1 < unit.upperBound ? lexicon.word(tokens[i + 1]) : nil,
+            next == .dozen || next == .hundred || next == .thousand || next == .couple || next == .single || next == .million
+          {
+            return true
+          }
+          continue
+        default: break
+        }
+      }
+      if t.lex >= 0, lexicon.entries[Int(t.lex)].number != nil { return true }
     }
-    dateFirstToken = Array(repeating: -1, count: dates.count)
-    var k = 0
-    for (index, mention) in dates.enumerated() {
-      while k < tokens.count && Int(tokens[k].end) <= mention.range.lowerBound { k += 1 }
+    return false
+  }
+
+  /// Finds dates and times, but only around sentences that may hold figures: the sentence itself,
+  /// two before (the scene a day is carried from, a year that narrows a decade) and two after.
+  private mutating func markDates() {
+    guard !tokens.isEmpty, !units.isEmpty else { return }
+    var wanted = Array(repeating: false, count: units.count)
+    for (u, unit) in units.enumerated() where mayHoldFigure(unit) {
+      for v in max(0, u - 2)...min(units.count - 1, u + 2) { wanted[v] = true }
+    }
+    var u = 0
+    while u < units.count {
+      guard wanted[u] else {
+        u += 1
+        continue
+      }
+      var v = u
+      while v + 1 < units.count && wanted[v + 1] { v += 1 }
+      let first = units[u].lowerBound
+      let last = units[v].upperBound - 1
+      let span = Int(tokens[first].start)..<Int(tokens[last].end)
+      scanDates(in: span, tokens: first...last)
+      u = v + 1
+    }
+  }
+
+  private mutating func scanDates(in span: Range<Int>, tokens range: ClosedRange<Int>) {
+    let body = UnsafeBufferPointer(rebasing: p[span])
+    let found = DateScanner.mentions(in: body)
+    var k = range.lowerBound
+    for mention in found {
+      let index = dates.count
+      let bytes = (mention.range.lowerBound + span.lowerBound)..<(mention.range.upperBound + span.lowerBound)
+      var m = mention
+      m.range = bytes
+      dates.append(m)
+      dateFirstToken.append(-1)
+      while k <= range.upperBound && Int(tokens[k].end) <= bytes.lowerBound { k += 1 }
       var j = k
-      while j < tokens.count && Int(tokens[j].start) < mention.range.upperBound {
+      while j <= range.upperBound && Int(tokens[j].start) < bytes.upperBound {
         dateAt[j] = Int32(index)
         if dateFirstToken[index] < 0 { dateFirstToken[index] = j }
         j += 1
       }
     }
-    k = 0
+    k = range.lowerBound
     for time in DateScanner.timeRanges(in: body) {
-      let range = (time.lowerBound + from)..<(time.upperBound + from)
-      while k < tokens.count && Int(tokens[k].end) <= range.lowerBound { k += 1 }
+      let bytes = (time.lowerBound + span.lowerBound)..<(time.upperBound + span.lowerBound)
+      while k <= range.upperBound && Int(tokens[k].end) <= bytes.lowerBound { k += 1 }
       var j = k
-      while j < tokens.count && Int(tokens[j].start) < range.upperBound {
+      while j <= range.upperBound && Int(tokens[j].start) < bytes.upperBound {
         if dateAt[j] == -1 { dateAt[j] = -2 }
         j += 1
       }

@@ -23,7 +23,11 @@ public struct CorpusReader: Sendable {
   /// Reads each document named by `paths` and hands its result to `body`, in order.
   ///
   /// - Returns: The errors met, in order; the documents after an error are still read.
-  public mutating func read(_ paths: [String], _ body: (InputFile, DocumentResult) throws -> Void) rethrows -> [DocumentError] {
+  ///   - emit: When given, receives each chunk's claims as they are read (see ``DocumentReader``),
+  ///     and the results handed to `body` carry no claims.
+  public mutating func read(
+    _ paths: [String], emit: ((InputFile, [Claim]) -> Void)? = nil, _ body: (InputFile, DocumentResult) throws -> Void
+  ) rethrows -> [DocumentError] {
     let (files, expandErrors) = InputPaths.expand(paths)
     var errors = expandErrors
     for file in files {
@@ -43,7 +47,11 @@ public struct CorpusReader: Sendable {
       }
       let result: DocumentResult
       do {
-        result = try reader.read(file, overrides: overrides, sidecar: sidecar)
+        if let emit {
+          result = try reader.read(file, overrides: overrides, sidecar: sidecar) { emit(file, $0) }
+        } else {
+          result = try reader.read(file, overrides: overrides, sidecar: sidecar)
+        }
       } catch {
         errors.append(error)
         continue

@@ -13,11 +13,22 @@ public struct DocumentResult: Sendable {
   public var warnings: [String]
   /// The size of the document in bytes.
   public var byteCount: Int
+  /// The SHA-256 of the file's bytes as read (before any UTF-8 repair), 64 lower-case hex digits.
+  public var sha256: String
+
+  /// Creates a result; ``DocumentReader`` makes these, tests and importers may too.
+  public init(claims: [Claim], metadata: DocumentMetadata, warnings: [String] = [], byteCount: Int, sha256: String) {
+    self.claims = claims
+    self.metadata = metadata
+    self.warnings = warnings
+    self.byteCount = byteCount
+    self.sha256 = sha256
+  }
 }
 
 /// Reads documents in bounded memory and extracts their claims.
 ///
-/// A file is read in blocks and cut at paragraph breaks, so a 100 MB file never sits in
+/// A file is read in 256 KB blocks and cut at paragraph breaks, so a 100 MB file never sits in
 /// memory whole; only its first and last few KB are kept aside to infer its metadata.
 /// Metadata comes, in order of precedence, from `overrides` (command-line flags), the file's
 /// front matter, a `sources.csv` beside it, and what the text itself says.
@@ -25,9 +36,9 @@ public struct DocumentReader: Sendable {
   /// The extractor used on each chunk.
   public let extractor: Extractor
   /// How many bytes are read at a time.
-  public var blockSize = 1 << 20
+  public var blockSize = 256 << 10
   /// A chunk with no paragraph break is cut at a line break or blank once it grows past this.
-  public var maxChunk = 4 << 20
+  public var maxChunk = 1 << 20
 
   /// Creates a reader that extracts with `extractor`.
   public init(extractor: Extractor) {
@@ -40,10 +51,13 @@ public struct DocumentReader: Sendable {
   ///   - input: The file or standard input.
   ///   - overrides: Metadata given on the command line; it wins over everything else.
   ///   - sidecar: The `sources.csv` entries of the file's folder.
+  ///   - emit: When given, receives the claims of each chunk as soon as it is read, and the
+  ///     result's `claims` stays empty: memory then stays bounded however many claims a file holds.
   /// - Throws: ``DocumentError`` when the file cannot be read or is binary.
-  public func read(_ input: InputFile, overrides: DocumentMetadata = DocumentMetadata(), sidecar: SourcesIndex = SourcesIndex())
-    throws(DocumentError) -> DocumentResult
-  {
+  public func read(
+    _ input: InputFile, overrides: DocumentMetadata = DocumentMetadata(), sidecar: SourcesIndex = SourcesIndex(),
+    emit: (([Claim]) -> Void)? = nil
+  ) throws(DocumentError) -> DocumentResult {
     let name = input.documentName
     let path: String
     let fd: Int32
@@ -60,11 +74,13 @@ public struct DocumentReader: Sendable {
 
     var buffer: [UInt8] = []
     var eof = false
+    var hash = SHA256()  // of the bytes as read, before the UTF-8 repair
     func fill(_ count: Int) throws(DocumentError) {
       var chunk = [UInt8](repeating: 0, count: count)
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
       if n < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
       if n == 0 { eof = true }
+      hash.update(chunk[0..<n])
       buffer.append(contentsOf: chunk[0..<n])
     }
     // The head: front matter and datelines.
@@ -137,11 +153,12 @@ public struct DocumentReader: Sendable {
           extractor.claims(
             in: buf, range: start..<cut, document: name, source: metadata.source, published: metadata.published)
         }
-        for var claim in found {
-          claim.start += base
-          claim.end += base
-          claims.append(claim)
+        var shifted = found
+        for i in shifted.indices {
+          shifted[i].start += base
+          shifted[i].end += base
         }
+        if let emit { emit(shifted) } else { claims.append(contentsOf: shifted) }
       }
       if eof { total = base + buffer.count; break }
       // Drop what was read; keep the rest.
@@ -153,7 +170,8 @@ public struct DocumentReader: Sendable {
     if replaced > 0 {
       warnings.append("\(path): \(replaced) invalid UTF-8 byte\(replaced == 1 ? "" : "s") replaced with '?'")
     }
-    return DocumentResult(claims: claims, metadata: metadata, warnings: warnings, byteCount: total)
+    return DocumentResult(
+      claims: claims, metadata: metadata, warnings: warnings, byteCount: total, sha256: hash.hexDigest())
   }
 
   /// Where to cut a chunk: after the last paragraph break, else after the last line break or

@@ -7,11 +7,11 @@ public enum InputFile: Sendable, Hashable {
   /// Standard input (`-`).
   case standardInput
 
-  /// The name recorded in each claim's `document`: the file name without folders, or `-`.
+  /// The name recorded in each claim's `document`: the file name without folders, or `stdin`.
   public var documentName: String {
     switch self {
     case .file(let path): (path as NSString).lastPathComponent
-    case .standardInput: "-"
+    case .standardInput: "stdin"
     }
   }
 }

@@ -1,0 +1,31 @@
+# tally: build, test and demo targets.
+# `make test` and `make demo` first install the system libraries on a fresh Debian.
+
+SWIFT ?= swift
+TALLY := .build/debug/tally
+DEB_PACKAGES := libcsv-dev libsqlite3-dev
+# apt-get needs root: use sudo only when we are not root and sudo exists.
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
+
+.PHONY: deps build test demo clean
+
+deps:
+	@dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y $(DEB_PACKAGES))
+
+build: deps
+	$(SWIFT) build
+
+test: build
+	$(SWIFT) test
+
+demo: build
+	$(TALLY) extract --format text data/articles
+	mkdir -p reports
+	$(TALLY) extract --format csv data/articles > reports/claims.csv.tmp
+	mv reports/claims.csv.tmp reports/claims.csv
+	@echo "wrote reports/claims.csv"
+
+clean:
+	$(SWIFT) package clean
+	rm -rf reports

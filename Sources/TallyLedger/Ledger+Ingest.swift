@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+public import TallyExtractor
+
+extension Ledger {
+  /// The name a document is recorded under: its file name, or `stdin-` and the first 12 hex digits
+  /// of its SHA-256 for standard input.
+  ///
+  /// For example, `Ledger.documentName(for: .file("a/b/report.txt"), sha256: "…")` is `report.txt`.
+  public static func documentName(for input: InputFile, sha256: String) -> String {
+    switch input {
+    case .file: input.documentName
+    case .standardInput: "stdin-" + sha256.prefix(12)
+    }
+  }
+
+  /// Stores one document read from `input`, named by ``documentName(for:sha256:)`` and with its
+  /// absolute path (none for standard input).
+  ///
+  /// - Throws: ``LedgerError``; the document is then not in the ledger (or as it was before).
+  @discardableResult
+  public func ingest(_ result: DocumentResult, from input: InputFile) throws(LedgerError) -> IngestOutcome {
+    let path: String? =
+      switch input {
+      case .file(let path): URL(fileURLWithPath: path).standardizedFileURL.path
+      case .standardInput: nil
+      }
+    return try ingest(result, name: Ledger.documentName(for: input, sha256: result.sha256), path: path)
+  }
+
+  /// Stores one document and its claims, in one transaction: the document is wholly in the ledger
+  /// or not at all.
+  ///
+  /// The name identifies the document. The same name with the same SHA-256 is ``IngestOutcome/unchanged``
+  /// and nothing is written. The same name with another SHA-256 is ``IngestOutcome/updated(claims:)``:
+  /// the document's metadata is updated, its sightings are replaced by the new ones, and claims left
+  /// with no sighting and no imported figure are deleted. A claim the ledger already has (the same
+  /// figure from another outlet) gains a sighting and is not counted as new. For example:
+  ///
+  /// ```swift
+  /// let result = try reader.read(.file("a.txt"))
+  /// try ledger.ingest(result, name: "a.txt", path: "/corpus/a.txt")  // .new(claims: 3)
+  /// try ledger.ingest(result, name: "a.txt", path: "/corpus/a.txt")  // .unchanged
+  /// ```
+  ///
+  /// - Throws: ``LedgerError``, after which the ledger is as it was.
+  @discardableResult
+  public func ingest(_ result: DocumentResult, name: String, path: String?) throws(LedgerError) -> IngestOutcome {
+    // Most re-ingested documents are unchanged: find out without taking the write lock.
+    let known = try reading { db in
+      try String.fetchOne(db, sql: "SELECT sha256 FROM document WHERE name = ?", arguments: [name])
+    }
+    if known == result.sha256 { return .unchanged }
+    let now = Ledger.now()
+    do {
+      return try ingestTransaction(result, name: name, path: path, now: now)
+    } catch {
+      throw LedgerError(error, path: self.path, busyTimeout: busyTimeout)
+    }
+  }
+
+  private func ingestTransaction(_ result: DocumentResult, name: String, path: String?, now: String) throws
+    -> IngestOutcome
+  {
+    try writing { db in
+      let existing = try DocumentRecord.filter(DocumentRecord.Columns.name == name).fetchOne(db)
+      if let existing, existing.sha256 == result.sha256 { return .unchanged }
+      let meta = result.metadata
+      var document = DocumentRecord(
+        id: existing?.id, sha256: result.sha256, name: name, path: path, source: meta.source, url: meta.url,
+        published: meta.published, title: meta.title, kind: "article", byteCount: Int64(result.byteCount),
+        ingestedAt: now)
+      var previous: [Int64] = []
+      if let id = existing?.id {
+        previous = try Int64.fetchAll(
+          db, sql: "SELECT DISTINCT claimId FROM sighting WHERE documentId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM sighting WHERE documentId = ?", arguments: [id])
+        try document.update(db)
+      } else {
+        try document.insert(db)
+      }
+      guard let documentId = document.id else { throw LedgerError.failed(path: self.path, reason: "no document id") }
+      var created = 0
+      for claim in result.claims {
+        let stored = try Ledger.store(claim, key: ClaimKey.make(claim), documentId: documentId, in: db)
+        if stored.created { created += 1 }
+      }
+      try Ledger.deleteOrphans(previous, in: db)
+      return existing == nil ? .new(claims: created) : .updated(claims: created)
+    }
+  }
+
+  /// Inserts `claim` unless a claim with its key exists, then its sighting in `documentId`.
+  ///
+  /// - Returns: The claim's id and whether it was created.
+  static func store(_ claim: Claim, key: String, documentId: Int64, in db: Database) throws -> (
+    id: Int64, created: Bool
+  ) {
+    let insertClaim = try db.cachedStatement(
+      sql: """
+        INSERT INTO claim (claimant, party, category, subject, value, low, high, qualifier, asOf, location, "key")
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT("key") DO NOTHING
+        """)
+    try insertClaim.execute(arguments: [
+      claim.claimant.nonEmpty, claim.party.nonEmpty, claim.category.rawValue, claim.subject, claim.value,
+      claim.low, claim.high, claim.qualifier.rawValue, claim.asOf.nonEmpty, claim.location.nonEmpty, key,
+    ])
+    let created = db.changesCount > 0
+    let claimId: Int64
+    if created {
+      claimId = db.lastInsertedRowID
+    } else {
+      let find = try db.cachedStatement(sql: #"SELECT id FROM claim WHERE "key" = ?"#)
+      guard let id = try Int64.fetchOne(find, arguments: [key]) else {
+        throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "claim vanished during its insert")
+      }
+      claimId = id
+    }
+    let insertSighting = try db.cachedStatement(
+      sql: """
+        INSERT INTO sighting (claimId, documentId, quote, start, "end") VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT DO NOTHING
+        """)
+    try insertSighting.execute(arguments: [claimId, documentId, claim.quote, claim.start, claim.end])
+    return (claimId, created)
+  }
+
+  /// Deletes those of `claimIds` that no sighting and no imported figure refer to any more.
+  static func deleteOrphans(_ claimIds: [Int64], in db: Database) throws {
+    guard !claimIds.isEmpty else { return }
+    let delete = try db.cachedStatement(
+      sql: """
+        DELETE FROM claim WHERE id = ?1
+          AND NOT EXISTS (SELECT 1 FROM sighting WHERE claimId = ?1)
+          AND NOT EXISTS (SELECT 1 FROM importedFigure WHERE claimId = ?1)
+        """)
+    for id in claimIds { try delete.execute(arguments: [id]) }
+  }
+}

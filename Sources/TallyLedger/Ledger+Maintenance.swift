@@ -1,0 +1,29 @@
+import GRDB
+
+// Internal hooks for tests (through `@testable import`) and for maintenance; not public API.
+extension Ledger {
+  /// Runs SQL statements as they are, in one write.
+  func execute(sql: String) throws(LedgerError) {
+    do {
+      try pool.write { db in try db.execute(sql: sql) }
+    } catch {
+      throw LedgerError(error, path: path, busyTimeout: busyTimeout)
+    }
+  }
+
+  /// The first column of every row of a query, as text.
+  func strings(sql: String) throws(LedgerError) -> [String] {
+    try reading { db in try String.fetchAll(db, sql: sql) }
+  }
+
+  /// Runs `body` while this connection holds an exclusive write transaction, as another tally
+  /// process in the middle of an ingest would.
+  @discardableResult
+  func holdingWriteLock<T>(_ body: () throws -> T) throws -> T {
+    try pool.writeWithoutTransaction { db in
+      try db.execute(sql: "BEGIN EXCLUSIVE")
+      defer { try? db.execute(sql: "ROLLBACK") }
+      return try body()
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import GRDB
+public import TallyExtractor
+
+/// A document as the ledger keeps it: an ingested article or the figures of an analyst's import.
+public struct LedgerDocument: Sendable, Hashable, Codable {
+  /// The document's row id.
+  public var id: Int64
+  /// The name that identifies it: the file name, `stdin-<12 hex>`, or an import's `document` value.
+  public var name: String
+  /// The SHA-256 of the file's bytes (for an import, of the CSV file), lower-case hex.
+  public var sha256: String
+  /// The absolute path it was read from; nil for standard input.
+  public var path: String?
+  public var source: String?
+  public var url: String?
+  /// `YYYY-MM-DD`, if known.
+  public var published: String?
+  public var title: String?
+  /// `article` (ingested) or `import` (from `tally import`).
+  public var kind: String
+  /// The file's size in bytes.
+  public var byteCount: Int64
+  /// When it was last stored, ISO-8601 UTC.
+  public var ingestedAt: String
+}
+
+extension Ledger {
+  /// Every claim, or those about `party` and/or of `category`, with their sightings.
+  ///
+  /// Claims come in id order (the order they entered the ledger). Sightings come oldest
+  /// publication first, then by document name and offset; documents with no known publication
+  /// date come last. Two queries, however many claims. For example:
+  ///
+  /// ```swift
+  /// for claim in try ledger.claims(party: "Armenia", category: .killed) {
+  ///   print(claim.value, claim.sightings.map(\.document))
+  /// }
+  /// ```
+  public func claims(party: String? = nil, category: Category? = nil) throws(LedgerError) -> [LedgerClaim] {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+    if let party {
+      conditions.append("c.party = ?")
+      arguments += [party]
+    }
+    if let category {
+      conditions.append("c.category = ?")
+      arguments += [category.rawValue]
+    }
+    let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    let rows = try reading { db in
+      let claims = try ClaimRecord.fetchAll(db, sql: "SELECT c.* FROM claim c\(filter) ORDER BY c.id", arguments: arguments)
+      let sightings = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
+          FROM sighting s JOIN document d ON d.id = s.documentId\(conditions.isEmpty ? "" : " JOIN claim c ON c.id = s.claimId")\(filter)
+          ORDER BY s.claimId, d.published IS NULL, d.published, d.name, s.start
+          """, arguments: arguments)
+      return (claims, sightings)
+    }
+    var byClaim: [Int64: [Sighting]] = [:]
+    for row in rows.1 {
+      let claimId: Int64 = row[0]
+      byClaim[claimId, default: []].append(
+        Sighting(
+          documentID: row[1], document: row[2], source: row[3], published: row[4], quote: row[5], start: row[6],
+          end: row[7]))
+    }
+    var claims: [LedgerClaim] = []
+    claims.reserveCapacity(rows.0.count)
+    for record in rows.0 {
+      guard let category = Category(rawValue: record.category), let qualifier = Qualifier(rawValue: record.qualifier)
+      else {
+        throw .corrupt(path: path, reason: "claim \(record.id) has category `\(record.category)`, qualifier `\(record.qualifier)`")
+      }
+      claims.append(
+        LedgerClaim(
+          id: record.id, claimant: record.claimant, party: record.party, category: category, subject: record.subject,
+          value: record.value, low: record.low, high: record.high, qualifier: qualifier, asOf: record.asOf,
+          location: record.location, sightings: byClaim[record.id] ?? []))
+    }
+    return claims
+  }
+
+  /// Every document, in id order.
+  public func documents() throws(LedgerError) -> [LedgerDocument] {
+    try reading { db in
+      try DocumentRecord.order(DocumentRecord.Columns.id).fetchAll(db).map { record in
+        LedgerDocument(
+          id: record.id ?? 0, name: record.name, sha256: record.sha256, path: record.path, source: record.source,
+          url: record.url, published: record.published, title: record.title, kind: record.kind,
+          byteCount: record.byteCount, ingestedAt: record.ingestedAt)
+      }
+    }
+  }
+}

@@ -1,0 +1,237 @@
+public import Foundation
+import GRDB
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The SQLite ledger: every document ingested or imported, every claim, every sighting.
+///
+/// One ledger file may be used by several tally processes at once: it is in WAL mode, readers
+/// never wait, and a writer waits for another writer up to the busy timeout (10 s by default).
+/// Each document is stored in one transaction, so an interrupted run leaves every document
+/// either whole or absent. For example:
+///
+/// ```swift
+/// let ledger = try Ledger.open(path: LedgerLocation.resolve(db: nil, environment: [:]))
+/// let outcome = try ledger.ingest(result, name: "report.txt", path: "articles/report.txt")
+/// for claim in try ledger.claims(party: "Armenia", category: .killed) {
+///   print(claim.value, claim.sightings.count)
+/// }
+/// ```
+public final class Ledger: Sendable {
+  /// The path the ledger was opened with.
+  public let path: String
+  /// How long a write waits for another process's write lock, in seconds.
+  public let busyTimeout: TimeInterval
+  let pool: DatabasePool
+
+  private init(path: String, busyTimeout: TimeInterval, pool: DatabasePool) {
+    self.path = path
+    self.busyTimeout = busyTimeout
+    self.pool = pool
+  }
+
+  /// Opens the ledger at `path`, creating the file and its folder on first use, and brings its
+  /// schema up to date.
+  ///
+  /// - Parameters:
+  ///   - path: The ledger file, usually from ``LedgerLocation/resolve(db:environment:)``.
+  ///   - busyTimeout: How long to wait for another process's write lock, in seconds.
+  /// - Throws: ``LedgerError``; the file is then left as it was.
+  public static func open(path: String, busyTimeout: TimeInterval = 10) throws(LedgerError) -> Ledger {
+    try checkPath(path)
+    // Opening a pool writes (GRDB makes sure a WAL file exists), so a ledger from a newer tally
+    // is refused through a read-only connection first, and stays byte for byte as it was.
+    try refuseNewerLedger(path: path, busyTimeout: busyTimeout)
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.foreignKeysEnabled = true
+    configuration.label = "tally-ledger"
+    configuration.prepareDatabase { db in
+      // In WAL mode NORMAL keeps every committed transaction through a process crash (kill -9);
+      // only a power cut may lose the last ones, never corrupt the file.
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+    } catch {
+      throw LedgerError(error, path: path, busyTimeout: busyTimeout)
+    }
+    let ledger = Ledger(path: path, busyTimeout: busyTimeout, pool: pool)
+    try ledger.migrate()
+    return ledger
+  }
+
+  /// Checks what can be checked before SQLite touches the file: the folder (created if missing),
+  /// write access, and the SQLite header of an existing file.
+  private static func checkPath(_ path: String) throws(LedgerError) {
+    let fm = FileManager.default
+    if path.hasSuffix("/") { throw .isFolder(path: path) }
+    let folderPath = PathParts.folder(of: path)
+    var isFolder: ObjCBool = false
+    if !fm.fileExists(atPath: folderPath, isDirectory: &isFolder) {
+      do {
+        try fm.createDirectory(atPath: folderPath, withIntermediateDirectories: true)
+      } catch {
+        throw .cannotCreateFolder(path: path, reason: Self.reason(creating: folderPath))
+      }
+    } else if !isFolder.boolValue {
+      throw .cannotCreateFolder(path: path, reason: "\(folderPath) is a file")
+    }
+    if fm.fileExists(atPath: path, isDirectory: &isFolder) {
+      if isFolder.boolValue { throw .isFolder(path: path) }
+      if access(path, W_OK) != 0 { throw .readOnly(path: path) }
+      // SQLite needs to create the -wal and -shm files beside the ledger.
+      if access(folderPath, W_OK) != 0 { throw .readOnly(path: path) }
+      guard let handle = FileHandle(forReadingAtPath: path) else { throw .readOnly(path: path) }
+      defer { try? handle.close() }
+      let header = (try? handle.read(upToCount: 16)) ?? Data()
+      if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw .notADatabase(path: path) }
+    } else if access(folderPath, W_OK) != 0 {
+      throw .readOnly(path: path)
+    }
+  }
+
+  /// Why `folder` could not be created: the first ancestor that is a file, or `strerror`.
+  private static func reason(creating folder: String) -> String {
+    var ancestor = folder
+    while ancestor != "." && ancestor != "/" {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder), !isFolder.boolValue {
+        return "\(ancestor) is a file"
+      }
+      ancestor = PathParts.folder(of: ancestor)
+    }
+    if mkdir(folder, 0o755) != 0 { return String(cString: strerror(errno)) }
+    return "unknown reason"
+  }
+
+  /// Throws ``LedgerError/newerLedger(path:unknownMigrations:)`` when an existing ledger has
+  /// migrations this build does not know; reads only.
+  private static func refuseNewerLedger(path: String, busyTimeout: TimeInterval) throws(LedgerError) {
+    guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let unknown = try queue.read { db in
+        try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+      }
+      try queue.close()
+      if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
+    } catch {
+      throw LedgerError(error, path: path, busyTimeout: busyTimeout)
+    }
+  }
+
+  /// Refuses a ledger written by a newer tally, then applies the migrations it lacks.
+  ///
+  /// GRDB runs each migration in its own transaction but decides which to run before taking the
+  /// lock, so two processes creating one ledger at once may both try the first migration; the
+  /// loser's transaction rolls back, and it looks again and goes on from what the winner did.
+  private func migrate() throws(LedgerError) {
+    let migrator = Self.migrator
+    var attempt = 0
+    while true {
+      do {
+        let (unknown, complete) = try pool.read { db in
+          let applied = try migrator.appliedIdentifiers(db)
+          return (applied.subtracting(migrator.migrations).sorted(), try migrator.hasCompletedMigrations(db))
+        }
+        if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
+        if complete { return }
+        try migrator.migrate(pool)
+        return
+      } catch {
+        let mapped = LedgerError(error, path: path, busyTimeout: busyTimeout)
+        attempt += 1
+        guard case .failed = mapped, attempt <= migrator.migrations.count + 1 else { throw mapped }
+      }
+    }
+  }
+
+  /// Runs `body` in one read, mapping SQLite errors to ``LedgerError``.
+  func reading<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+    do {
+      return try pool.read(body)
+    } catch {
+      throw LedgerError(error, path: path, busyTimeout: busyTimeout)
+    }
+  }
+
+  /// Runs `body` in one `BEGIN IMMEDIATE` transaction (the write lock is taken at once, so a
+  /// concurrent writer makes it wait up to the busy timeout rather than fail midway), committed
+  /// when `body` returns and rolled back when it throws.
+  ///
+  /// - Throws: SQLite errors as ``LedgerError``; other errors thrown by `body` as they are.
+  func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try pool.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { throw LedgerError.failed(path: path, reason: "the transaction gave no result") }
+        return result
+      }
+    } catch let error as DatabaseError {
+      throw LedgerError(error, path: path, busyTimeout: busyTimeout)
+    }
+  }
+
+  /// The number of documents, articles and imports alike.
+  public func documentCount() throws(LedgerError) -> Int {
+    try reading { try DocumentRecord.fetchCount($0) }
+  }
+
+  /// The number of distinct claims.
+  public func claimCount() throws(LedgerError) -> Int {
+    try reading { try ClaimRecord.fetchCount($0) }
+  }
+
+  /// The number of sightings: (claim, document, offset) triples.
+  public func sightingCount() throws(LedgerError) -> Int {
+    try reading { try SightingRecord.fetchCount($0) }
+  }
+
+  /// The number of imported CSV rows.
+  public func importedFigureCount() throws(LedgerError) -> Int {
+    try reading { try ImportedFigureRecord.fetchCount($0) }
+  }
+
+  /// SQLite's `PRAGMA integrity_check`: `ok`, or the problems found, one per line.
+  public func integrityCheck() throws(LedgerError) -> String {
+    try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+  }
+
+  /// The current time as ISO-8601 UTC, to the second.
+  static func now() -> String {
+    Date().formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC") ?? .gmt))
+  }
+}
+
+extension LedgerError {
+  /// Maps an error thrown by GRDB or SQLite to the ledger error a user can act on.
+  init(_ error: any Error, path: String, busyTimeout: TimeInterval) {
+    if let error = error as? LedgerError {
+      self = error
+      return
+    }
+    guard let error = error as? DatabaseError else {
+      self = .failed(path: path, reason: String(describing: error))
+      return
+    }
+    switch error.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked(path: path, seconds: busyTimeout)
+    case .SQLITE_NOTADB: self = .notADatabase(path: path)
+    case .SQLITE_CORRUPT: self = .corrupt(path: path, reason: error.message ?? "database disk image is malformed")
+    case .SQLITE_READONLY, .SQLITE_PERM: self = .readOnly(path: path)
+    case .SQLITE_CANTOPEN: self = .cannotOpen(path: path, reason: error.message ?? "unable to open database file")
+    default: self = .failed(path: path, reason: error.message ?? "\(error.resultCode)")
+    }
+  }
+}
