@@ -109,7 +109,7 @@ struct ReconciliationDailyTests {
     #expect(
       corrected.findings().filter { $0.kind == .regression }.map(\.message) == [
         "Armenia Defense Ministry lowered the count of Armenia's military deaths from 90 (A, 2020-09-29) "
-          + "to 84 (B, 2020-09-29)."
+          + "to 84 (B, 2020-09-30)."
       ])
   }
 

@@ -105,9 +105,9 @@ struct ReconciliationFindingsTests {
     #expect(
       findings.map(\.message) == [
         "No claimant is named for Armenia's military deaths: 12 (Reuters, 2020-09-29).",
-        "No claimant is named for Azerbaijan's tank losses: about 3 (undated.txt, 2020-09-28).",
+        "No claimant is named for Azerbaijan's tank losses: about 3 (undated.txt).",
         "No publication date is known for Azerbaijan's helicopter losses: 4 (undated.txt).",
-        "No publication date is known for Azerbaijan's tank losses: about 3 (undated.txt, 2020-09-28).",
+        "No publication date is known for Azerbaijan's tank losses: about 3 (undated.txt).",
       ])
     #expect(findings.map(\.claimant) == [nil, nil, "Armenia Defense Ministry", nil])
     #expect(findings.map(\.documents) == [["reuters-0929.txt"], ["undated.txt"], ["undated.txt"], ["undated.txt"]])
@@ -121,7 +121,7 @@ struct ReconciliationFindingsTests {
     #expect(findings.map(\.kind) == [.historical])
     #expect(
       findings.map(\.message) == [
-        "The figure for Armenia's deaths, about 30,000 (Azertac, 1994), refers to 1994, before the period tracked, "
+        "The figure for Armenia's deaths, about 30,000 (Azertac, 2020-10-01), refers to 1994, before the period tracked, "
           + "and is left out of daily tallies."
       ])
   }
@@ -138,6 +138,21 @@ struct ReconciliationFindingsTests {
     let findings = Reconciliation(claims: f.claims).findings()
     #expect(findings.map(\.kind) == [.regression, .conflict, .mergedCategory, .historical, .unattributed, .undated])
     #expect(findings[4].message == "No claimant is named for civilian deaths of an unknown side: 5 (undated.txt).")
+  }
+
+  @Test func topicsReadAsNounPhrases() {
+    var f = Fixture()
+    f.add("Azerbaijan", .displaced, "civilian", by: nil, 1_000_000, .moreThan, asOf: "2020-09-29", in: Self.reuters)
+    f.add("Armenia", .wounded, "military", by: nil, 300, asOf: "2020-09-29", in: Self.reuters)
+    f.add("Azerbaijan", .seized, "village", by: nil, 7, asOf: "2020-09-29", in: Self.reuters)
+    f.add("Armenia", .captured, "unspecified", by: nil, 2, asOf: "2020-09-29", in: Self.reuters, Self.armenpress)
+    #expect(
+      Reconciliation(claims: f.claims).findings().map(\.message) == [
+        "No claimant is named for Armenia's wounded troops: 300 (Reuters, 2020-09-29).",
+        "No claimant is named for Armenia's captured people: 2 (Reuters and 1 more, 2020-09-29).",
+        "No claimant is named for Azerbaijan's displaced civilians: more than 1,000,000 (Reuters, 2020-09-29).",
+        "No claimant is named for villages taken by Azerbaijan: 7 (Reuters, 2020-09-29).",
+      ])
   }
 
   @Test func figureWords() {

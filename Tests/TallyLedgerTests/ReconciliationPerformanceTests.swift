@@ -28,7 +28,8 @@ struct ReconciliationPerformanceTests {
       let documents = id % 3 == 0 ? 2 : 1
       out.append(
         LedgerClaim(
-          id: Int64(id), claimant: id % 5 == 0 ? nil : claimants[Int.random(in: 0..<claimants.count, using: &generator)],
+          id: Int64(id),
+          claimant: id % 5 == 0 ? nil : claimants[Int.random(in: 0..<claimants.count, using: &generator)],
           party: parties[Int.random(in: 0..<parties.count, using: &generator)], category: category,
           subject: category == .population ? "" : subjects[Int.random(in: 0..<3, using: &generator)], value: value,
           low: value, high: value, qualifier: .exact, asOf: asOf,

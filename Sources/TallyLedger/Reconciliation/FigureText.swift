@@ -121,9 +121,9 @@ extension LedgerClaim {
 extension Reconciliation {
   /// A figure as findings cite it: `more than 330,000 (Press TV, 2020-10-04)`.
   ///
-  /// The parenthesis holds the outlet of the earliest sighting (its document name when the outlet
-  /// is unknown), `and N more` when more documents carry the figure, then the as-of date, or the
-  /// earliest publication date when there is no as-of date. A `label` goes after the words
+  /// The parenthesis holds the outlet of the earliest published document that carries the figure
+  /// (its file name when the outlet is unknown), `and N more` when more documents carry it, then
+  /// that document's publication date (left out when no document has one). A `label` goes after the words
   /// (`84 killed (Armenpress, 2020-09-29)`).
   func citation(_ index: Int, label: String? = nil) -> String {
     let fact = facts[index]
@@ -148,17 +148,9 @@ extension Reconciliation {
         out += " more"
       }
     }
-    let date: String?
-    if let asOf = claims[index].asOf, !asOf.isEmpty {
-      date = asOf
-    } else if fact.isDated {
-      date = CivilDays.iso(Int(fact.published))
-    } else {
-      date = nil
-    }
-    if let date {
+    if fact.isDated {
       out += open ? ", " : " ("
-      out += date
+      out += CivilDays.iso(Int(fact.published))
       open = true
     }
     if open { out += ")" }

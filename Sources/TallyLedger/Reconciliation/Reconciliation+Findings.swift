@@ -181,11 +181,18 @@ extension Reconciliation {
     return items.filter { seen.insert($0).inserted }
   }
 
-  /// What a series counts, as a noun phrase: `Armenia's military deaths`, `the population of Ganja`,
-  /// `Armenia's helicopter losses`, `villages taken by Azerbaijan`.
+  /// What a series counts, as a noun phrase: `Armenia's military deaths`, `Azerbaijan's displaced
+  /// civilians`, `the population of Ganja`, `Armenia's helicopter losses`, `villages taken by Azerbaijan`.
   func topic(_ key: SeriesKey) -> String {
     let subject = key.subject
-    let people = subject == "unspecified" || subject.isEmpty ? "" : subject + " "
+    let people: String
+    switch subject {
+    case "military": people = "troops"
+    case "civilian": people = "civilians"
+    case "unspecified", "": people = "people"
+    default: people = subject
+    }
+    let adjective = subject == "unspecified" || subject.isEmpty ? "" : subject + " "
     let noun: String
     switch key.category {
     case .population:
@@ -194,12 +201,12 @@ extension Reconciliation {
     case .seized:
       let places = subject.isEmpty ? "places" : subject + "s"
       return key.party.map { "\(places) taken by \($0)" } ?? "\(places) taken"
-    case .killed: noun = people + "deaths"
-    case .wounded: noun = people + "wounded"
-    case .casualties: noun = people + "casualties"
-    case .missing: noun = people + "missing"
-    case .captured: noun = people + "prisoners"
-    case .displaced: noun = people + "displaced"
+    case .killed: noun = adjective + "deaths"
+    case .casualties: noun = adjective + "casualties"
+    case .wounded: noun = "wounded " + people
+    case .missing: noun = "missing " + people
+    case .captured: noun = "captured " + people
+    case .displaced: noun = "displaced " + people
     case .destroyed: noun = (subject.isEmpty ? "equipment" : subject) + " losses"
     }
     return key.party.map { "\($0)'s \(noun)" } ?? "\(noun) of an unknown side"
