@@ -19,8 +19,13 @@ build: deps
 test: build
 	$(SWIFT) test
 
+# The demo ledger is data/ledger.sqlite (created on first use; a second run adds nothing).
+LEDGER := data/ledger.sqlite
+
 demo: build
-	$(TALLY) extract --format text data/articles
+	$(TALLY) ingest --db $(LEDGER) data/articles
+	$(TALLY) compare --db $(LEDGER) --format text
+	$(TALLY) findings --db $(LEDGER) --format text
 	mkdir -p reports
 	$(TALLY) extract --format csv data/articles > reports/claims.csv.tmp
 	mv reports/claims.csv.tmp reports/claims.csv
@@ -28,4 +33,4 @@ demo: build
 
 clean:
 	$(SWIFT) package clean
-	rm -rf reports
+	rm -rf reports $(LEDGER) $(LEDGER)-wal $(LEDGER)-shm

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import TallyCSV
 import TallyExtractor
+import TallyLedger
+import TallyReporter
 
 /// What every reading command sets up the same way: the vocabulary, the reader, the overrides.
 enum Setup {
@@ -75,6 +77,36 @@ struct ClaimOutput: ~Copyable {
       FileHandle.standardOutput.write(Data((count == 0 ? "[]\n" : "\n]\n").utf8))
     case .text:
       FileHandle.standardOutput.write(Data((table.rendered() + "\(count) claim\(count == 1 ? "" : "s")\n").utf8))
+    }
+  }
+}
+
+extension Setup {
+  /// Opens the ledger for reading and reconciles every claim in it.
+  ///
+  /// A ledger that does not exist yet is an input error, not an empty ledger created as a side effect.
+  static func reconciliation(db: String?) throws -> Reconciliation {
+    let path = LedgerLocation.resolve(db: db, environment: ProcessInfo.processInfo.environment)
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ValidationError("\(path): no ledger there yet; run `tally ingest` first or pass another ledger with --db")
+    }
+    let ledger = try Ledger.open(path: path)
+    return Reconciliation(claims: try ledger.claims())
+  }
+
+  /// Writes a rendered report to standard output.
+  static func write(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+  }
+}
+
+extension OutputFormat {
+  /// The same format for the report renderers.
+  var report: ReportFormat {
+    switch self {
+    case .csv: .csv
+    case .json: .json
+    case .text: .text
     }
   }
 }

@@ -11,7 +11,10 @@ struct Tally: ParsableCommand {
     commandName: "tally",
     abstract: "Turn news articles into an auditable ledger of reported figures.",
     version: "0.1.0",
-    subcommands: [ExtractCommand.self, EvalCommand.self, IngestCommand.self, ImportCommand.self]
+    subcommands: [
+      ExtractCommand.self, EvalCommand.self, IngestCommand.self, ImportCommand.self, DailyCommand.self,
+      CompareCommand.self, FindingsCommand.self,
+    ]
   )
 
   /// Runs a command with tally's exit codes: 0 ok, 1 usage or input error, 2 internal failure.

@@ -1,0 +1,24 @@
+import ArgumentParser
+import TallyLedger
+import TallyReporter
+
+/// `tally findings`: regressions, conflicts, merged categories, and figures without claimant or date.
+struct FindingsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "findings",
+    abstract: "List findings: regressions, conflicts between sources, merged categories, historical, unattributed and undated figures.",
+    discussion: """
+      Example:
+        tally findings --format text
+      """)
+
+  @Option(help: ArgumentHelp("The ledger file (default: $TALLY_DB, else data/ledger.sqlite).", valueName: "PATH"))
+  var db: String?
+
+  @Option(help: "Output format: csv, json or text.")
+  var format: OutputFormat = .csv
+
+  func run() throws {
+    Setup.write(Report.render(try Setup.reconciliation(db: db).findings(), as: format.report))
+  }
+}
