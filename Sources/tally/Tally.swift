@@ -13,7 +13,7 @@ struct Tally: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ExtractCommand.self, EvalCommand.self, IngestCommand.self, ImportCommand.self, DailyCommand.self,
-      CompareCommand.self, FindingsCommand.self,
+      CompareCommand.self, FindingsCommand.self, SummaryCommand.self,
     ]
   )
 
