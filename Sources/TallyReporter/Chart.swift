@@ -41,7 +41,7 @@ public enum Chart {
     svg.open(width: width, height: height, title: title)
     svg.text(title, x: 40, y: 38, size: 22, weight: "bold")
     guard !series.isEmpty else {
-      svg.text("0 documents", x: 40, y: 62, size: 14, fill: "#555555")
+      svg.text("0 documents from 0 outlets", x: 40, y: 62, size: 14, fill: "#555555")
       svg.text(emptyMessage, x: width / 2, y: height / 2, size: 20, anchor: "middle", fill: "#555555")
       return svg.close()
     }
