@@ -26,8 +26,8 @@ extension Brief {
     }
     page.paragraph(period)
     let undated = documents.count - published.count
-    var sources =
-      "Sources: \(counted(documents.count, "document", "documents")) from \(counted(outlets.count, "outlet", "outlets"))"
+    let documentCount = counted(documents.count, "document", "documents")
+    var sources = "Sources: \(documentCount) from \(counted(outlets.count, "outlet", "outlets"))"
     if undated > 0 { sources += ", \(undated) of them with no publication date" }
     page.paragraph(sources + ".")
   }
@@ -38,7 +38,9 @@ extension Brief {
     let claims = Dictionary(scope.window.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var lastRows: [SeriesKey: DailyRow] = [:]
     for row in scope.daily {
-      lastRows[SeriesKey(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant, location: nil)] = row
+      lastRows[
+        SeriesKey(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant, location: nil)
+      ] = row
     }
     let rows = scope.window.compare().filter { !$0.historical }
     var start = 0
@@ -56,9 +58,11 @@ extension Brief {
       page.paragraph(groupLine(group))
       for row in group {
         guard let claim = claims[row.claimID] else { continue }
-        var line = partyName(row.party) + " (" + (row.claimant ?? "no claimant named") + ", "
+        var line =
+          partyName(row.party) + " (" + (row.claimant ?? "no claimant named") + ", "
           + (row.asOf ?? "no as-of date") + "; " + outlet(claim) + "): " + figurePhrase(claim)
-        let key = SeriesKey(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant, location: nil)
+        let key = SeriesKey(
+          party: row.party, category: row.category, subject: row.subject, claimant: row.claimant, location: nil)
         if let daily = lastRows[key], daily.claimID == row.claimID { line += "; " + change(daily) }
         page.bullet(line)
       }

@@ -136,7 +136,9 @@ enum DayKey {
   static func last(_ date: PartialDate) -> Int {
     if let day = date.day, let month = date.month { return date.year * 10000 + month * 100 + day }
     let month = date.month ?? 12
-    let next = month == 12 ? PartialDate(year: date.year + 1, month: 1, day: 1) : PartialDate(year: date.year, month: month + 1, day: 1)
+    let next =
+      month == 12
+      ? PartialDate(year: date.year + 1, month: 1, day: 1) : PartialDate(year: date.year, month: month + 1, day: 1)
     guard let end = next?.adding(days: -1), let day = end.day else { return date.year * 10000 + month * 100 + 31 }
     return date.year * 10000 + month * 100 + day
   }

@@ -113,7 +113,8 @@ struct ValueAxis {
     for value in ticks {
       let y = SVGText.number(y(value))
       svg.raw(
-        "<line x1=\"\(plot.left)\" y1=\"\(y)\" x2=\"\(plot.right)\" y2=\"\(y)\" stroke=\"#e3e3e3\" stroke-width=\"1\"/>")
+        "<line x1=\"\(plot.left)\" y1=\"\(y)\" x2=\"\(plot.right)\" y2=\"\(y)\" stroke=\"#e3e3e3\" stroke-width=\"1\"/>"
+      )
       svg.raw(
         "<text class=\"value-label\" x=\"\(plot.left - 10)\" y=\"\(y)\" dy=\"0.35em\" font-size=\"13\""
           + " text-anchor=\"end\" fill=\"#222222\">" + FigureText.grouped(value) + "</text>")
@@ -169,7 +170,9 @@ struct ChartLegend {
       svg.raw(
         "<line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x + 28)\" y2=\"\(y)\" stroke=\"\(style.colour)\" stroke-width=\"2.5\""
           + "\(style.dash)/>")
-      svg.raw("<circle cx=\"\(x + 14)\" cy=\"\(y)\" r=\"4\" fill=\"\(style.colour)\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>")
+      svg.raw(
+        "<circle cx=\"\(x + 14)\" cy=\"\(y)\" r=\"4\" fill=\"\(style.colour)\""
+          + " stroke=\"#ffffff\" stroke-width=\"1.5\"/>")
       var label = series[index].label
       if label.count > characters { label = String(label.prefix(max(1, characters - 1))) + "…" }
       svg.text(label, x: x + 36, y: y + 5, size: 13, className: "legend")

@@ -68,7 +68,8 @@ public enum Chart {
     var labels: [(y: Double, x: Double, text: String, colour: String)] = []
     for (index, entry) in series.enumerated() {
       guard let last = entry.points.last else { continue }
-      labels.append((values.y(last.value), days.x(last.day) + 9, FigureText.grouped(last.value), SeriesStyle(index).colour))
+      labels.append(
+        (values.y(last.value), days.x(last.day) + 9, FigureText.grouped(last.value), SeriesStyle(index).colour))
     }
     // Lowest on the page first, each at least 15 pixels above the one below it.
     labels.sort { ($0.y, $0.text) > ($1.y, $1.text) }
@@ -166,7 +167,8 @@ struct ChartSeries {
       } else {
         position = series.count
         positions[key] = position
-        series.append(ChartSeries(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant))
+        series.append(
+          ChartSeries(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant))
       }
       series[position].points.append(
         Point(day: day, date: row.date, value: row.value, reported: row.status == .reported))
@@ -265,7 +267,11 @@ struct SVGText {
       case "'": out += "&apos;"
       default:
         // Control characters other than tab and line feed are not allowed in XML 1.0.
-        if character.value < 0x20, character != "\t", character != "\n" { out += " " } else { out.unicodeScalars.append(character) }
+        if character.value < 0x20, character != "\t", character != "\n" {
+          out += " "
+        } else {
+          out.unicodeScalars.append(character)
+        }
       }
     }
     return out

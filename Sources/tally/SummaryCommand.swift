@@ -33,7 +33,8 @@ struct SummaryCommand: ParsableCommand {
 
   func run() throws {
     let brief = Brief.text(
-      try Setup.reconciliation(db: db), from: from.flatMap { PartialDate(iso: $0) }, to: to.flatMap { PartialDate(iso: $0) })
+      try Setup.reconciliation(db: db), from: from.flatMap { PartialDate(iso: $0) },
+      to: to.flatMap { PartialDate(iso: $0) })
     Setup.write(Array(brief.utf8))
   }
 }

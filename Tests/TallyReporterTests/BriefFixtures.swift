@@ -54,8 +54,11 @@ enum SampleLedger {
 
   static let claims: [LedgerClaim] = {
     var f = ClaimFixture()
-    f.add("Azerbaijan", .destroyed, "helicopter", by: "Nagorno-Karabakh Defense Army", 2, asOf: "2020-09-27", in: caucasus)
-    f.add("Azerbaijan", .destroyed, "drone", by: "Nagorno-Karabakh Defense Army", 14, .upTo, asOf: "2020-09-27", in: caucasus)
+    f.add(
+      "Azerbaijan", .destroyed, "helicopter", by: "Nagorno-Karabakh Defense Army", 2, asOf: "2020-09-27", in: caucasus)
+    f.add(
+      "Azerbaijan", .destroyed, "drone", by: "Nagorno-Karabakh Defense Army", 14, .upTo, asOf: "2020-09-27",
+      in: caucasus)
     f.add("Armenia", .destroyed, "air-defense missile system", by: "Azertac", 12, asOf: "2020-09-27", in: caucasus)
     f.add("Azerbaijan", .destroyed, "helicopter", by: "Azertac", 1, asOf: "2020-09-27", in: caucasus)
     f.add(nil, .killed, "unspecified", by: nil, 12, .moreThan, asOf: "2020-07", in: caucasus)
@@ -90,7 +93,9 @@ enum WorkedExample {
     var f = ClaimFixture()
     f.add("Armenia", .killed, "military", by: "Armenia Defense Ministry", 16, asOf: "2020-09-27", in: reuters)
     f.add("Armenia", .killed, "military", by: "Armenia Defense Ministry", 84, asOf: "2020-09-29", in: armenpress, tass)
-    f.add("Armenia", .killed, "military", by: "Azerbaijan Defense Ministry", 2300, .moreThan, asOf: "2020-09-30", in: azertac)
+    f.add(
+      "Armenia", .killed, "military", by: "Azerbaijan Defense Ministry", 2300, .moreThan, asOf: "2020-09-30",
+      in: azertac)
     f.add("Armenia", .killed, "military", by: "Ilham Aliyev", 5000, .upTo, asOf: "2020-09-30", in: azertac)
     f.add("Armenia", .wounded, "civilian", by: "Armenia", 40, asOf: "2020-09-28", in: reuters)
     f.add("Armenia", .wounded, "civilian", by: "Armenia", 35, asOf: "2020-09-30", in: tass)

@@ -162,12 +162,15 @@ struct BriefTests {
   @Test func fromLeavesOutEarlierFigures() {
     let text = Brief.text(SampleLedger.reconciliation, from: PartialDate(iso: "2020-10-01"), to: nil)
     let lines = text.split(separator: "\n").map(String.init)
-    #expect(lines.contains("Period: daily tallies from 2020-10-01 to 2020-10-04; documents published 2020-10-04 to 2020-10-05."))
+    #expect(
+      lines.contains(
+        "Period: daily tallies from 2020-10-01 to 2020-10-04; documents published 2020-10-04 to 2020-10-05."))
     #expect(lines.contains("Sources: 4 documents from 4 outlets, 1 of them with no publication date."))
     #expect(lines.contains("- Armenia (Armenia, 2020-10-04; Press TV and 1 more): 209 military killed; first reported"))
     #expect(lines.contains("- Azerbaijan (Ilham Aliyev, 2020-10-03; Press TV): 7 villages seized"))
     #expect(lines.contains("- 30,000 killed (1994), Press TV"))
-    #expect(lines.contains("- Side not identified (no claimant named, no as-of date; World Desk): hundreds (200) killed"))
+    #expect(
+      lines.contains("- Side not identified (no claimant named, no as-of date; World Desk): hundreds (200) killed"))
     #expect(!text.contains("destroyed"))
     #expect(!text.contains("Caucasus Desk"))
   }
@@ -191,7 +194,8 @@ struct BriefTests {
 
   /// No line is longer than the width, except a single word that is.
   @Test func linesAreWrapped() {
-    let document = FixtureDocument(id: 1, name: "long.txt", source: "The Very Long Name Of An Outlet", published: "2020-10-04")
+    let document = FixtureDocument(
+      id: 1, name: "long.txt", source: "The Very Long Name Of An Outlet", published: "2020-10-04")
     var fixture = ClaimFixture()
     fixture.add(
       "Armenia", .killed, "military", by: "The Ministry Of Defence Of A Country With A Very Long Official Name Indeed",

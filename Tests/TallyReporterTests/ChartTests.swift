@@ -25,7 +25,8 @@ struct ChartTests {
   }
 
   @Test func rootIs1000By600() throws {
-    let root = try #require(try Parsed(Chart.svg(SampleLedger.reconciliation, from: nil, to: nil)).document.rootElement())
+    let root = try #require(
+      try Parsed(Chart.svg(SampleLedger.reconciliation, from: nil, to: nil)).document.rootElement())
     #expect(root.name == "svg")
     #expect(root.value("viewBox") == "0 0 1000 600")
     #expect(root.value("width") == "1000")
@@ -71,14 +72,16 @@ struct ChartTests {
     #expect(try parsed.texts(class: "value-label") == ["0", "50", "100", "150", "200", "250"])
     #expect(
       try parsed.texts(class: "legend") == [
-        "Armenia, killed, civilian: Armenia", "Armenia, killed, military: Armenia", "Azerbaijan, killed, civilian: Azerbaijan",
+        "Armenia, killed, civilian: Armenia", "Armenia, killed, military: Armenia",
+        "Azerbaijan, killed, civilian: Azerbaijan",
       ])
     #expect(try parsed.elements("text").contains { $0.stringValue == "2 documents from 2 outlets" })
   }
 
   @Test func fromAndToClipTheDays() throws {
     let svg = Chart.svg(
-      Reconciliation(claims: WorkedExample.claims), from: PartialDate(iso: "2020-09-28"), to: PartialDate(iso: "2020-09-29"))
+      Reconciliation(claims: WorkedExample.claims), from: PartialDate(iso: "2020-09-28"),
+      to: PartialDate(iso: "2020-09-29"))
     let parsed = try Parsed(svg)
     #expect(try parsed.texts(class: "date-label") == ["2020-09-28", "2020-09-29"])
     #expect(try parsed.elements("polyline").count == 2)
@@ -97,11 +100,17 @@ struct ChartTests {
   @Test func hostileNamesAreEscaped() throws {
     let document = FixtureDocument(id: 1, name: "<b>.txt", source: "<script>alert(1)</script>", published: "2020-10-04")
     var fixture = ClaimFixture()
-    fixture.add("<script>alert(1)</script>", .killed, "military", by: "Tom & Jerry \"Q\" 'x'", 5, asOf: "2020-10-03", in: document)
-    fixture.add("<script>alert(1)</script>", .killed, "military", by: "Tom & Jerry \"Q\" 'x'", 9, asOf: "2020-10-04", in: document)
+    fixture.add(
+      "<script>alert(1)</script>", .killed, "military", by: "Tom & Jerry \"Q\" 'x'", 5, asOf: "2020-10-03", in: document
+    )
+    fixture.add(
+      "<script>alert(1)</script>", .killed, "military", by: "Tom & Jerry \"Q\" 'x'", 9, asOf: "2020-10-04", in: document
+    )
     let svg = Chart.svg(Reconciliation(claims: fixture.claims), from: nil, to: nil)
     #expect(!svg.contains("<script"))
-    #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;, killed, military: Tom &amp; Jerry &quot;Q&quot; &apos;x&apos;"))
+    #expect(
+      svg.contains(
+        "&lt;script&gt;alert(1)&lt;/script&gt;, killed, military: Tom &amp; Jerry &quot;Q&quot; &apos;x&apos;"))
     let parsed = try Parsed(svg)
     #expect(try parsed.elements("script").isEmpty)
     #expect(try parsed.texts(class: "legend") == ["<script>alert(1)</script>, killed, military: Tom & Jerry \"Q\" 'x'"])
@@ -114,7 +123,9 @@ struct ChartTests {
     var fixture = ClaimFixture()
     let document = FixtureDocument(id: 1, name: "a.txt", source: "A", published: "2020-10-04")
     for index in 0..<14 {
-      fixture.add("Armenia", .killed, "military", by: "Claimant \(index + 10)", Int64(index + 1), asOf: "2020-10-04", in: document)
+      fixture.add(
+        "Armenia", .killed, "military", by: "Claimant \(index + 10)", Int64(index + 1), asOf: "2020-10-04", in: document
+      )
     }
     let parsed = try Parsed(Chart.svg(Reconciliation(claims: fixture.claims), from: nil, to: nil))
     let lines = try parsed.elements("polyline")
@@ -126,7 +137,10 @@ struct ChartTests {
   }
 
   /// The chart renders to a 1000×600 PNG with rsvg-convert (package librsvg2-bin).
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert"), "needs /usr/bin/rsvg-convert (librsvg2-bin)"))
+  @Test(
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert"),
+      "needs /usr/bin/rsvg-convert (librsvg2-bin)"))
   func rendersToPNG() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-chart-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
