@@ -80,18 +80,18 @@ struct BriefScope {
       daily = reconciliation.daily()
       return
     }
-    let last = to.map { DayKey.last($0) }
-    let first = from.map { DayKey.first($0) }
+    let last = to.map { BriefDay.last($0) }
+    let first = from.map { BriefDay.first($0) }
     var knownClaims: [LedgerClaim] = []
     var windowClaims: [LedgerClaim] = []
     for (index, original) in reconciliation.claims.enumerated() {
       var claim = original
       let asOf = claim.asOf.flatMap { PartialDate(iso: $0) }
       if let last {
-        if let asOf, DayKey.first(asOf) > last { continue }
+        if let asOf, BriefDay.first(asOf) > last { continue }
         claim.sightings = claim.sightings.filter { sighting in
           guard let published = sighting.published.flatMap({ PartialDate(iso: $0) }) else { return true }
-          return DayKey.first(published) <= last
+          return BriefDay.first(published) <= last
         }
         if claim.sightings.isEmpty { continue }
       }
@@ -101,9 +101,10 @@ struct BriefScope {
         // date, by its latest publication; a figure that cannot be placed stays.
         let placed: Int?
         if let asOf, !reconciliation.isHistorical(index) {
-          placed = DayKey.last(asOf)
+          placed = BriefDay.last(asOf)
         } else {
-          placed = claim.sightings.compactMap { $0.published.flatMap { PartialDate(iso: $0) }.map(DayKey.first) }.max()
+          placed = claim.sightings.compactMap { $0.published.flatMap { PartialDate(iso: $0) }.map(BriefDay.first) }
+            .max()
         }
         if let placed, placed < first { continue }
       }
@@ -126,7 +127,7 @@ struct BriefScope {
 }
 
 /// A date as a sortable integer `yyyymmdd`.
-enum DayKey {
+enum BriefDay {
   /// The first day a date covers: `2020-10` gives 20201001.
   static func first(_ date: PartialDate) -> Int {
     date.year * 10000 + (date.month ?? 1) * 100 + (date.day ?? 1)

@@ -1,7 +1,7 @@
 import TallyLedger
 
 /// The rectangle the lines are drawn in.
-struct PlotArea {
+struct ChartPlotArea {
   var left: Int
   var top: Int
   var right: Int
@@ -12,16 +12,16 @@ struct PlotArea {
 }
 
 /// The date axis: days from `first` to `last`, ticks at a round number of days apart.
-struct DayAxis {
+struct ChartDayAxis {
   let first: Int
   let last: Int
-  let plot: PlotArea
+  let plot: ChartPlotArea
   /// Days between ticks: 1, 2, 7, 14, then multiples of 28.
   let step: Int
   /// Room kept at each end so markers do not sit on the axes.
   private let inset = 24.0
 
-  init(first: Int, last: Int, plot: PlotArea) {
+  init(first: Int, last: Int, plot: ChartPlotArea) {
     self.first = first
     self.last = last
     self.plot = plot
@@ -50,18 +50,18 @@ struct DayAxis {
   }
 
   /// The axis line, ticks and `YYYY-MM-DD` labels, and the axis title.
-  func draw(into svg: inout SVGText, plot: PlotArea) {
+  func draw(into svg: inout ChartSVG, plot: ChartPlotArea) {
     svg.raw(
       "<line class=\"axis\" x1=\"\(plot.left)\" y1=\"\(plot.bottom)\" x2=\"\(plot.right)\" y2=\"\(plot.bottom)\""
         + " stroke=\"#333333\" stroke-width=\"1\"/>")
     for day in ticks {
-      let x = SVGText.number(x(day))
+      let x = ChartSVG.number(x(day))
       svg.raw(
         "<line x1=\"\(x)\" y1=\"\(plot.bottom)\" x2=\"\(x)\" y2=\"\(plot.bottom + 6)\" stroke=\"#333333\""
           + " stroke-width=\"1\"/>")
       svg.raw(
         "<text class=\"date-label\" x=\"\(x)\" y=\"\(plot.bottom + 22)\" font-size=\"13\" text-anchor=\"middle\""
-          + " fill=\"#222222\">" + SVGText.escape(DayKey.iso(day)) + "</text>")
+          + " fill=\"#222222\">" + ChartSVG.escape(BriefDay.iso(day)) + "</text>")
     }
     svg.text(
       "as-of date", x: plot.left + plot.width / 2, y: plot.bottom + 42, size: 13, anchor: "middle", fill: "#555555",
@@ -70,14 +70,14 @@ struct DayAxis {
 }
 
 /// The value axis: from 0 to a round maximum, with ticks 1, 2 or 5 times a power of ten apart.
-struct ValueAxis {
+struct ChartValueAxis {
   let top: Int64
   let step: Int64
-  let plot: PlotArea
+  let plot: ChartPlotArea
 
-  init(maximum: Int64, plot: PlotArea) {
+  init(maximum: Int64, plot: ChartPlotArea) {
     self.plot = plot
-    let step = ValueAxis.niceStep(maximum)
+    let step = ChartValueAxis.niceStep(maximum)
     self.step = step
     let top = max(step, (maximum + step - 1) / step * step)
     self.top = top
@@ -109,9 +109,9 @@ struct ValueAxis {
   }
 
   /// Grid lines, tick labels, the axis line and the axis title.
-  func draw(into svg: inout SVGText, plot: PlotArea) {
+  func draw(into svg: inout ChartSVG, plot: ChartPlotArea) {
     for value in ticks {
-      let y = SVGText.number(y(value))
+      let y = ChartSVG.number(y(value))
       svg.raw(
         "<line x1=\"\(plot.left)\" y1=\"\(y)\" x2=\"\(plot.right)\" y2=\"\(y)\" stroke=\"#e3e3e3\" stroke-width=\"1\"/>"
       )
@@ -152,7 +152,7 @@ struct ChartLegend {
   var height: Int { rows * ChartLegend.rowHeight }
 
   /// Each entry: a short line and marker in the series' style, then its label.
-  func draw(_ series: [ChartSeries], top: Int, into svg: inout SVGText) {
+  func draw(_ series: [ChartSeries], top: Int, into svg: inout ChartSVG) {
     let columnWidth = (width - 80) / columns
     // About 7.5 pixels per character at 13 pixels.
     let characters = (columnWidth - 44) * 2 / 15
@@ -166,7 +166,7 @@ struct ChartLegend {
           "and \(hidden) more series", x: x + 36, y: y + 5, size: 13, fill: "#555555", className: "legend")
         continue
       }
-      let style = SeriesStyle(index)
+      let style = ChartSeriesStyle(index)
       svg.raw(
         "<line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x + 28)\" y2=\"\(y)\" stroke=\"\(style.colour)\" stroke-width=\"2.5\""
           + "\(style.dash)/>")

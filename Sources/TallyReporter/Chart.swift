@@ -37,7 +37,7 @@ public enum Chart {
   /// - Complexity: O(r log r) for r daily rows.
   public static func svg(_ reconciliation: Reconciliation, from: PartialDate?, to: PartialDate?) -> String {
     let series = ChartSeries.all(reconciliation.daily(DailyFilter(from: from, to: to)))
-    var svg = SVGText()
+    var svg = ChartSVG()
     svg.open(width: width, height: height, title: title)
     svg.text(title, x: 40, y: 38, size: 22, weight: "bold")
     guard !series.isEmpty else {
@@ -47,13 +47,14 @@ public enum Chart {
     }
     svg.text(sourceCount(series, reconciliation), x: 40, y: 62, size: 14, fill: "#555555")
     let legend = ChartLegend(count: series.count, width: width)
-    let plot = PlotArea(left: 96, top: 100, right: width - 80, bottom: height - 64 - legend.height)
-    let days = DayAxis(first: series.map(\.firstDay).min() ?? 0, last: series.map(\.lastDay).max() ?? 0, plot: plot)
-    let values = ValueAxis(maximum: series.map(\.maximum).max() ?? 0, plot: plot)
+    let plot = ChartPlotArea(left: 96, top: 100, right: width - 80, bottom: height - 64 - legend.height)
+    let days = ChartDayAxis(
+      first: series.map(\.firstDay).min() ?? 0, last: series.map(\.lastDay).max() ?? 0, plot: plot)
+    let values = ChartValueAxis(maximum: series.map(\.maximum).max() ?? 0, plot: plot)
     values.draw(into: &svg, plot: plot)
     days.draw(into: &svg, plot: plot)
     for (index, entry) in series.enumerated() {
-      draw(entry, style: SeriesStyle(index), days: days, values: values, into: &svg)
+      draw(entry, style: ChartSeriesStyle(index), days: days, values: values, into: &svg)
     }
     drawEndLabels(series, days: days, values: values, into: &svg)
     legend.draw(series, top: plot.bottom + 52, into: &svg)
@@ -63,13 +64,13 @@ public enum Chart {
   /// The last value of each series beside its last point, in its colour, moved apart vertically
   /// so that no two labels overlap.
   private static func drawEndLabels(
-    _ series: [ChartSeries], days: DayAxis, values: ValueAxis, into svg: inout SVGText
+    _ series: [ChartSeries], days: ChartDayAxis, values: ChartValueAxis, into svg: inout ChartSVG
   ) {
     var labels: [(y: Double, x: Double, text: String, colour: String)] = []
     for (index, entry) in series.enumerated() {
       guard let last = entry.points.last else { continue }
       labels.append(
-        (values.y(last.value), days.x(last.day) + 9, FigureText.grouped(last.value), SeriesStyle(index).colour))
+        (values.y(last.value), days.x(last.day) + 9, FigureText.grouped(last.value), ChartSeriesStyle(index).colour))
     }
     // Lowest on the page first, each at least 15 pixels above the one below it.
     labels.sort { ($0.y, $0.text) > ($1.y, $1.text) }
@@ -78,27 +79,28 @@ public enum Chart {
     }
     for label in labels {
       svg.raw(
-        "<text class=\"end-label\" x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\" dy=\"0.35em\""
-          + " font-size=\"12\" font-weight=\"bold\" fill=\"\(label.colour)\">" + SVGText.escape(label.text) + "</text>")
+        "<text class=\"end-label\" x=\"\(ChartSVG.number(label.x))\" y=\"\(ChartSVG.number(label.y))\" dy=\"0.35em\""
+          + " font-size=\"12\" font-weight=\"bold\" fill=\"\(label.colour)\">" + ChartSVG.escape(label.text) + "</text>"
+      )
     }
   }
 
   /// One series: its line, then a marker on each reported day.
   private static func draw(
-    _ series: ChartSeries, style: SeriesStyle, days: DayAxis, values: ValueAxis, into svg: inout SVGText
+    _ series: ChartSeries, style: ChartSeriesStyle, days: ChartDayAxis, values: ChartValueAxis, into svg: inout ChartSVG
   ) {
     let points = series.points.map { (days.x($0.day), values.y($0.value)) }
-    let coordinates = points.map { SVGText.number($0.0) + "," + SVGText.number($0.1) }.joined(separator: " ")
+    let coordinates = points.map { ChartSVG.number($0.0) + "," + ChartSVG.number($0.1) }.joined(separator: " ")
     svg.raw(
       "<polyline class=\"series\" fill=\"none\" stroke=\"\(style.colour)\" stroke-width=\"2.5\""
         + " stroke-linejoin=\"round\"\(style.dash) points=\"\(coordinates)\"><title>"
-        + SVGText.escape(series.label) + "</title></polyline>")
+        + ChartSVG.escape(series.label) + "</title></polyline>")
     let radius = days.isSingleDay ? 6 : 4
     for (point, position) in zip(series.points, points) where point.reported {
       svg.raw(
-        "<circle class=\"marker\" cx=\"\(SVGText.number(position.0))\" cy=\"\(SVGText.number(position.1))\""
+        "<circle class=\"marker\" cx=\"\(ChartSVG.number(position.0))\" cy=\"\(ChartSVG.number(position.1))\""
           + " r=\"\(radius)\" fill=\"\(style.colour)\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>"
-          + SVGText.escape(series.label + ": " + FigureText.grouped(point.value) + " on " + point.date)
+          + ChartSVG.escape(series.label + ": " + FigureText.grouped(point.value) + " on " + point.date)
           + "</title></circle>")
     }
   }
@@ -159,7 +161,7 @@ struct ChartSeries {
     var positions: [Key: Int] = [:]
     var series: [ChartSeries] = []
     for row in rows where row.category == .killed || row.category == .wounded {
-      guard let day = DayKey.serial(row.date) else { continue }
+      guard let day = BriefDay.serial(row.date) else { continue }
       let key = Key(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant)
       let position: Int
       if let known = positions[key] {
@@ -187,7 +189,7 @@ struct ChartSeries {
 }
 
 /// A series' colour and dash pattern.
-struct SeriesStyle {
+struct ChartSeriesStyle {
   var colour: String
   /// A ` stroke-dasharray="…"` attribute, or empty.
   var dash: String
@@ -199,7 +201,7 @@ struct SeriesStyle {
   }
 }
 
-extension DayKey {
+extension BriefDay {
   /// Days since 1970-01-01 of a `YYYY-MM-DD` date.
   static func serial(_ iso: String) -> Int? {
     guard let date = PartialDate(iso: iso), let month = date.month, let day = date.day else { return nil }
@@ -220,14 +222,14 @@ extension DayKey {
 }
 
 /// SVG text being written.
-struct SVGText {
+struct ChartSVG {
   private(set) var body = ""
 
   mutating func open(width: Int, height: Int, title: String) {
     body += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     body += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\""
     body += " viewBox=\"0 0 \(width) \(height)\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n"
-    body += "<title>" + SVGText.escape(title) + "</title>\n"
+    body += "<title>" + ChartSVG.escape(title) + "</title>\n"
     body += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
   }
 
@@ -251,7 +253,7 @@ struct SVGText {
     if let className { body += " class=\"\(className)\"" }
     body += " x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\" text-anchor=\"\(anchor)\""
     if weight != "normal" { body += " font-weight=\"\(weight)\"" }
-    body += " fill=\"\(fill)\">" + SVGText.escape(text) + "</text>\n"
+    body += " fill=\"\(fill)\">" + ChartSVG.escape(text) + "</text>\n"
   }
 
   /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, safe in text and in attributes.
