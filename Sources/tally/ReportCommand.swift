@@ -9,10 +9,11 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Write every report into a folder: claims.csv, daily.csv, compare.csv, findings.csv, summary.txt, chart.svg.",
     discussion: """
-      All six files are written to temporary names first and renamed only when all are written,
-      so a failed run leaves the folder as it was. --from and --to limit daily.csv, the brief and
-      the chart; claims.csv, compare.csv and findings.csv are always complete. Ends with one line:
-        wrote reports: claims.csv (N rows), daily.csv (N rows), ..., summary.txt, chart.svg
+      The six files are written to temporary names, then renamed only when all
+      are written: a failed run leaves the folder as it was. --from and --to
+      limit daily.csv, the brief and the chart; claims.csv, compare.csv and
+      findings.csv are always complete. Ends with one line:
+        wrote reports: claims.csv (N rows), daily.csv (N rows), ...
       Example:
         tally report --out reports --bom --hxl
       """)
