@@ -389,9 +389,31 @@ public enum MetadataInference {
 
   /// Whether a line has `©`, `(c)`, or the words `copyright` or `rights reserved`, in any case.
   private static func mayHoldCopyright(_ line: String) -> Bool {
-    if line.utf8.contains(0xA9) { return true }  // the second byte of ©
-    let lower = line.lowercased()
-    return lower.contains("copyright") || lower.contains("(c)") || lower.contains("rights reserved")
+    var line = line
+    return line.withUTF8 { bytes in
+      if bytes.contains(0xA9) { return true }  // the second byte of ©
+      return containsFolded(bytes, "copyright") || containsFolded(bytes, "(c)") || containsFolded(bytes, "rights reserved")
+    }
+  }
+
+  /// Whether `needle` (lower-case ASCII) occurs in `bytes`, ignoring ASCII case.
+  private static func containsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+    let n = needle.utf8CodeUnitCount
+    guard n > 0, bytes.count >= n else { return false }
+    let p = needle.utf8Start
+    var i = 0
+    while i + n <= bytes.count {
+      var j = 0
+      while j < n {
+        var b = bytes[i + j]
+        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+        if b != p[j] { break }
+        j += 1
+      }
+      if j == n { return true }
+      i += 1
+    }
+    return false
   }
 
   /// Whether `needle` (lowercase ASCII) occurs in `text` at `index`, ignoring ASCII case.
