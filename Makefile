@@ -7,7 +7,7 @@ DEB_PACKAGES := libcsv-dev libsqlite3-dev
 # apt-get needs root: use sudo only when we are not root and sudo exists.
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
 
-.PHONY: deps build test demo clean
+.PHONY: deps build test demo clean fuzz
 
 deps:
 	@dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1 || \
@@ -18,6 +18,11 @@ build: deps
 
 test: build
 	$(SWIFT) test
+
+# Fuzzing (libFuzzer, see the README, "Reliability"): each target runs SECONDS seconds.
+SECONDS ?= 60
+fuzz: deps
+	Fuzz/fuzz.sh $(SECONDS)
 
 # The demo starts from a fresh ledger each time, so its summary always matches the articles.
 LEDGER := data/ledger.sqlite
@@ -31,4 +36,4 @@ demo: build
 
 clean:
 	$(SWIFT) package clean
-	rm -rf reports $(LEDGER) $(LEDGER)-wal $(LEDGER)-shm
+	rm -rf reports .fuzz .build-fuzz $(LEDGER) $(LEDGER)-wal $(LEDGER)-shm

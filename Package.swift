@@ -5,6 +5,7 @@
 // Data flows one way: text -> TallyExtractor -> TallyLedger -> TallyReporter -> files.
 // A module imports only the modules before it.
 
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -67,6 +68,18 @@ let package = Package(
     .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyCSV", "TallyExtractor", "TallyLedger"]),
   ]
 )
+
+// Fuzz targets (libFuzzer), only with TALLY_FUZZ=1: an executable that defines
+// LLVMFuzzerTestOneInput and no main breaks a plain `swift build`. Built and run by `make fuzz`.
+if ProcessInfo.processInfo.environment["TALLY_FUZZ"] == "1" {
+  for (name, dependency) in [("FuzzExtractor", "TallyExtractor"), ("FuzzCSV", "TallyCSV"), ("FuzzDates", "TallyExtractor")] {
+    package.targets.append(
+      .executableTarget(
+        name: name, dependencies: [.byName(name: dependency)], path: "Fuzz/\(name)",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.products.append(.executable(name: name, targets: [name]))
+  }
+}
 
 // Strict settings, applied to every target in one place so they cannot drift.
 let strictSettings: [SwiftSetting] = [

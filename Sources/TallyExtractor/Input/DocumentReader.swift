@@ -226,8 +226,9 @@ public struct DocumentReader: Sendable {
   }
 
   /// Replaces each byte that is not part of valid UTF-8 with `?`, in place; returns the count.
-  /// Offsets are kept: one bad byte becomes one `?`.
-  static func repairUTF8(_ buffer: inout [UInt8], from: Int = 0, upTo end: Int) -> Int {
+  /// Offsets are kept: one bad byte becomes one `?`. Public so that the fuzz targets repair
+  /// bytes exactly as the reader does.
+  public static func repairUTF8(_ buffer: inout [UInt8], from: Int = 0, upTo end: Int) -> Int {
     var count = 0
     buffer.withUnsafeMutableBufferPointer { p in
       var i = from
