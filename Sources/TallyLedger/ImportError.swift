@@ -13,6 +13,10 @@ public enum ImportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
   case cannotRead(path: String, reason: String)
   /// The file is not well-formed CSV, or its header is not the columns of `tally extract --format csv`.
   case malformed(path: String, reason: String)
+  /// The file is larger than the limit in bytes (`--max-file-mb`).
+  case tooLarge(path: String, limit: Int)
+  /// A field is longer than the limit in bytes (`--max-field-kb`); `line` is where its record starts.
+  case fieldTooLarge(path: String, line: Int, limit: Int)
   /// Rows that break the rules, each with its line number and reason, in file order.
   case badRows(path: String, rows: [BadRow])
 
@@ -37,6 +41,11 @@ public enum ImportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
       "\(path): cannot read: \(reason); check the path"
     case .malformed(let path, let reason):
       "\(path): \(reason); nothing imported"
+    case .tooLarge(let path, let limit):
+      "\(path): larger than \(Self.size(limit)), nothing imported; raise the limit with --max-file-mb"
+    case .fieldTooLarge(let path, let line, let limit):
+      "\(path) line \(line): a field is longer than \(Self.size(limit)), nothing imported; "
+        + "look for an unclosed quote, or raise the limit with --max-field-kb"
     case .badRows(let path, let rows):
       "\(path): \(rows.count) bad row\(rows.count == 1 ? "" : "s"), nothing imported; "
         + "fix \(rows.count == 1 ? "it" : "them") and import the file again:"
@@ -45,6 +54,13 @@ public enum ImportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
   }
 
   public var errorDescription: String? { description }
+
+  /// `512 MB`, `64 KB`, or `100 bytes` when the limit is not a whole number of either.
+  static func size(_ bytes: Int) -> String {
+    if bytes > 0 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MB" }
+    if bytes > 0 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KB" }
+    return "\(bytes) byte\(bytes == 1 ? "" : "s")"
+  }
 }
 
 /// What an import added to the ledger.

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 import TallyCSV
 import TallyExtractor
 
@@ -25,18 +28,19 @@ extension Ledger {
   /// print("imported \(outcome.figures) figures (\(outcome.newClaims) new claims)")
   /// ```
   ///
+  /// The file is read in 64 KB blocks and refused before anything is stored when it is larger
+  /// than `maxFileBytes` (`--max-file-mb`) or a field is longer than `maxFieldBytes`
+  /// (`--max-field-kb`); a runaway quoted field therefore costs at most `maxFieldBytes` of memory.
+  ///
   /// - Throws: ``ImportError`` for the file, ``LedgerError`` for the ledger.
   @discardableResult
-  public func importFigures(path csvPath: String) throws -> ImportOutcome {
-    guard let data = FileManager.default.contents(atPath: csvPath) else {
-      let reason = FileManager.default.fileExists(atPath: csvPath) ? "permission denied" : "no such file"
-      throw ImportError.cannotRead(path: csvPath, reason: reason)
-    }
-    let bytes = [UInt8](data)
-    let records: [CSVRecord]
+  public func importFigures(
+    path csvPath: String, maxFieldBytes: Int = 1 << 20, maxFileBytes: Int = 512 << 20
+  ) throws -> ImportOutcome {
+    let (records, sha256, byteCount) = try readImportFile(
+      csvPath, maxFieldBytes: maxFieldBytes, maxFileBytes: maxFileBytes)
     let columns: [String]
     do {
-      records = try CSVReader.records(in: bytes, options: CSVReaderOptions(stripsFormulaGuard: true))
       // The file `tally report` writes (claims.csv) has a last column `sightings`, recomputed here.
       columns = records.first?.fields == Ledger.reportColumns ? Ledger.reportColumns : Claim.columns
       try CSVHeader(expected: columns).validate(records.first)
@@ -51,7 +55,6 @@ extension Ledger {
     let (rows, bad) = ImportRow.parse(body, fieldCount: columns.count)
     if !bad.isEmpty { throw ImportError.badRows(path: csvPath, rows: bad) }
 
-    let sha256 = SHA256.hex(of: bytes)
     let file = PathParts.name(of: csvPath)
     let absolute = URL(fileURLWithPath: csvPath).standardizedFileURL.path
     let now = Ledger.now()
@@ -75,7 +78,7 @@ extension Ledger {
         } else {
           var document = DocumentRecord(
             id: nil, sha256: sha256, name: name, path: absolute, source: row.claim.source,
-            url: nil, published: row.claim.published, title: nil, kind: "import", byteCount: Int64(bytes.count),
+            url: nil, published: row.claim.published, title: nil, kind: "import", byteCount: Int64(byteCount),
             ingestedAt: now)
           try document.insert(db)
           documentIds[name] = document.id
@@ -188,3 +191,50 @@ struct ImportRow {
 }
 
 extension ImportError.BadRow: Error {}
+
+/// Reads and parses an import file in blocks, hashing its bytes on the way.
+private func readImportFile(
+  _ path: String, maxFieldBytes: Int, maxFileBytes: Int
+) throws(ImportError) -> (records: [CSVRecord], sha256: String, byteCount: Int) {
+  let fd = open(path, O_RDONLY | O_CLOEXEC)
+  guard fd >= 0 else {
+    let code = errno
+    let reason = code == ENOENT ? "no such file" : code == EACCES ? "permission denied" : String(cString: strerror(code))
+    throw .cannotRead(path: path, reason: reason)
+  }
+  defer { close(fd) }
+  var info = stat()
+  if fstat(fd, &info) == 0 {
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(path: path, reason: "it is a folder, not a CSV file") }
+    if Int(info.st_size) > maxFileBytes { throw .tooLarge(path: path, limit: maxFileBytes) }
+  }
+  var reader = CSVReader(options: CSVReaderOptions(maxFieldBytes: maxFieldBytes, stripsFormulaGuard: true))
+  var records: [CSVRecord] = []
+  var hash = SHA256()
+  var total = 0
+  let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+  defer { block.deallocate() }
+  do {
+    while true {
+      let n = read(fd, block.baseAddress, block.count)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw ImportError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+      }
+      if n == 0 { break }
+      total += n
+      if total > maxFileBytes { throw ImportError.tooLarge(path: path, limit: maxFileBytes) }
+      let chunk = UnsafeRawBufferPointer(rebasing: block[..<n])
+      hash.update(buffer: chunk)
+      records += try reader.feed(chunk)
+    }
+    records += try reader.finish()
+  } catch let error as ImportError {
+    throw error
+  } catch CSVError.fieldTooLarge(let line, let limit) {
+    throw .fieldTooLarge(path: path, line: line, limit: limit)
+  } catch {
+    throw .malformed(path: path, reason: String(describing: error))
+  }
+  return (records, hash.hexDigest(), total)
+}

@@ -60,6 +60,7 @@ public final class Ledger: Sendable {
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
     }
     let ledger = Ledger(path: path, busyTimeout: busyTimeout, pool: pool)
+    try ledger.refuseDamagedLedger()
     try ledger.migrate()
     return ledger
   }
@@ -124,6 +125,20 @@ public final class Ledger: Sendable {
       if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
     } catch {
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
+    }
+  }
+
+  /// Throws ``LedgerError/corrupt(path:reason:)`` when SQLite's `PRAGMA quick_check` finds damage,
+  /// before anything is written: an ingest into a damaged file could otherwise succeed where it
+  /// happens not to touch the damaged pages, and spread the damage. It reads every page once
+  /// (about 0.1 s for 10 MB).
+  private func refuseDamagedLedger() throws(LedgerError) {
+    let problems = try reading { db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }
+    if problems != ["ok"] {
+      // SQLite's report spans lines (`*** in database main ***`, then the problem): keep one line.
+      let lines = problems.joined(separator: "\n").split(separator: "\n").map(String.init)
+      let detail = lines.first { !$0.hasPrefix("***") } ?? "quick_check gave no result"
+      throw .corrupt(path: path, reason: "integrity check: " + detail)
     }
   }
 

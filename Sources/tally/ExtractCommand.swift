@@ -27,6 +27,8 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A CSV file of extra gazetteer rows: entity,kind,parent,names,adjectives,capital.", valueName: "FILE"))
   var gazetteer: [String] = []
 
+  @OptionGroup var limits: InputLimits
+
   @Argument(help: "Files, folders or - for standard input.")
   var paths: [String]
 
@@ -35,7 +37,7 @@ struct ExtractCommand: ParsableCommand {
   }
 
   func run() throws {
-    var corpus = try Setup.corpus(gazetteers: gazetteer, source: source, date: date)
+    var corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date))
     var output = ClaimOutput(format: format)
     var writeError: (any Error)?
     // Claims are written chunk by chunk, so memory stays bounded on very large files.

@@ -18,12 +18,25 @@ struct ImportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The ledger file (default: $TALLY_DB, else data/ledger.sqlite).", valueName: "PATH"))
   var db: String?
 
+  @Option(help: ArgumentHelp("Refuse a file larger than this many megabytes (default 512).", valueName: "MB"))
+  var maxFileMb: Int = 512
+
+  @Option(help: ArgumentHelp("Refuse a file with a field longer than this many kilobytes (default 1024).", valueName: "KB"))
+  var maxFieldKb: Int = 1024
+
   @Argument(help: ArgumentHelp("The CSV file of figures.", valueName: "FILE.csv"))
   var file: String
 
+  func validate() throws {
+    for (name, value, unit) in [("--max-file-mb", maxFileMb, 20), ("--max-field-kb", maxFieldKb, 10)]
+    where value < 1 || value > Int.max >> (unit + 1) {
+      throw ValidationError("\(name) \(value): not a size; give a whole number of at least 1")
+    }
+  }
+
   func run() throws {
     let ledger = try Ledger.open(path: LedgerLocation.resolve(db: db, environment: ProcessInfo.processInfo.environment))
-    let outcome = try ledger.importFigures(path: file)
+    let outcome = try ledger.importFigures(path: file, maxFieldBytes: maxFieldKb << 10, maxFileBytes: maxFileMb << 20)
     print(outcome.line(file: file))
   }
 }

@@ -31,6 +31,8 @@ struct IngestCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A CSV file of extra gazetteer rows: entity,kind,parent,names,adjectives,capital.", valueName: "FILE"))
   var gazetteer: [String] = []
 
+  @OptionGroup var limits: InputLimits
+
   @Argument(help: "Files, folders or - for standard input.")
   var paths: [String]
 
@@ -39,7 +41,7 @@ struct IngestCommand: ParsableCommand {
   }
 
   func run() throws {
-    var corpus = try Setup.corpus(gazetteers: gazetteer, source: source, date: date)
+    var corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date))
     let ledger = try Ledger.open(path: LedgerLocation.resolve(db: db, environment: ProcessInfo.processInfo.environment))
     var summary = IngestSummary()
     var ledgerError: LedgerError?

@@ -107,7 +107,7 @@ import Testing
     #expect(
       result.stderr == """
         Error: Unknown option '--bogus'
-        Usage: tally extract [--format <format>] [--source <source>] [--date <YYYY-MM-DD>] [--gazetteer <FILE> ...] <paths> ...
+        Usage: tally extract [--format <format>] [--source <source>] [--date <YYYY-MM-DD>] [--gazetteer <FILE> ...] [--max-document-mb <MB>] [--max-line-kb <KB>] <paths> ...
           See 'tally extract --help' for more information.
 
         """)

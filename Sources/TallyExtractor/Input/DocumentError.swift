@@ -16,6 +16,12 @@ public enum DocumentError: Error, Sendable, Equatable, LocalizedError, CustomStr
   case badSourcesFile(path: String, reason: String)
   /// A `--date` value that is not a date.
   case badDate(value: String)
+  /// The document is larger than the limit in bytes (`--max-document-mb`).
+  case tooLarge(path: String, limit: Int)
+  /// A line is longer than the limit in bytes (`--max-line-kb`).
+  case lineTooLong(path: String, line: Int, limit: Int)
+  /// The file grew, shrank or was rewritten while it was read.
+  case changedWhileRead(path: String)
 
   public var description: String {
     switch self {
@@ -27,7 +33,20 @@ public enum DocumentError: Error, Sendable, Equatable, LocalizedError, CustomStr
     case .badFrontMatter(let path, let reason): "\(path): \(reason)"
     case .badSourcesFile(let path, let reason): "\(path): \(reason); expected columns file,source,url,published"
     case .badDate(let value): "--date \(value): not a date; use YYYY-MM-DD, e.g. 2020-10-04"
+    case .tooLarge(let path, let limit):
+      "\(path): skipped: larger than \(Self.size(limit)); raise the limit with --max-document-mb"
+    case .lineTooLong(let path, let line, let limit):
+      "\(path): skipped: line \(line) is longer than \(Self.size(limit)); raise the limit with --max-line-kb"
+    case .changedWhileRead(let path):
+      "\(path): skipped: the file changed while it was read; run again once it is complete"
     }
+  }
+
+  /// `512 MB`, `64 KB`, or `100 bytes` when the limit is not a whole number of either.
+  static func size(_ bytes: Int) -> String {
+    if bytes > 0 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MB" }
+    if bytes > 0 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KB" }
+    return "\(bytes) byte\(bytes == 1 ? "" : "s")"
   }
 
   public var errorDescription: String? { description }

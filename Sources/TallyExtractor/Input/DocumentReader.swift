@@ -39,6 +39,12 @@ public struct DocumentReader: Sendable {
   public var blockSize = 256 << 10
   /// A chunk with no paragraph break is cut at a line break or blank once it grows past this.
   public var maxChunk = 1 << 20
+  /// The largest document read, in bytes (`--max-document-mb`); a larger one is skipped with
+  /// ``DocumentError/tooLarge(path:limit:)`` before anything of it is extracted.
+  public var maxDocumentBytes = 512 << 20
+  /// The longest line read, in bytes (`--max-line-kb`); a file with a longer line is skipped with
+  /// ``DocumentError/lineTooLong(path:line:limit:)`` before anything of it is extracted.
+  public var maxLineBytes = 1 << 20
 
   /// Creates a reader that extracts with `extractor`.
   public init(extractor: Extractor) {
@@ -78,8 +84,16 @@ public struct DocumentReader: Sendable {
     // A small file is read with one small buffer, not a whole block.
     var sizeHint = Int.max
     var info = stat()
-    if fd != 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { sizeHint = Int(info.st_size) + 1 }
+    let isRegular = fd != 0 && fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    if isRegular {
+      sizeHint = Int(info.st_size) + 1
+      // Limits are checked before anything is extracted, so a refused file gives no claims at all.
+      if Int(info.st_size) > maxDocumentBytes { throw .tooLarge(path: path, limit: maxDocumentBytes) }
+      if Int(info.st_size) > maxLineBytes { try checkLines(fd, size: Int(info.st_size), path: path) }
+    }
     var totalRead = 0
+    var lineLength = 0  // bytes since the last line feed, for input that could not be checked first
+    var lineNumber = 1
     func fill(_ count: Int) throws(DocumentError) {
       // Up to the expected end of a regular file (then 4 KB at a time if it grows while read).
       let count = min(count, blockSize, max(4096, sizeHint - totalRead))
@@ -96,6 +110,12 @@ public struct DocumentReader: Sendable {
       buffer.removeSubrange((before + n)...)
       totalRead += n
       if n == 0 { eof = true }
+      if totalRead > maxDocumentBytes { throw .tooLarge(path: path, limit: maxDocumentBytes) }
+      let fits = buffer.withUnsafeBufferPointer {
+        Self.scanLines(
+          UnsafeBufferPointer(rebasing: $0[before...]), length: &lineLength, line: &lineNumber, limit: maxLineBytes)
+      }
+      if !fits { throw .lineTooLong(path: path, line: lineNumber, limit: maxLineBytes) }
       buffer.withUnsafeBytes { hash.update(buffer: UnsafeRawBufferPointer(rebasing: $0[before...])) }
     }
     // The head: front matter and datelines.
@@ -176,7 +196,18 @@ public struct DocumentReader: Sendable {
         }
         if let emit { emit(shifted) } else { claims.append(contentsOf: shifted) }
       }
-      if eof { total = base + buffer.count; break }
+      if eof {
+        total = base + buffer.count
+        // A file that grew, shrank or was rewritten while it was read gives no result at all.
+        var after = stat()
+        if isRegular, fstat(fd, &after) == 0,
+          after.st_size != info.st_size || total != Int(info.st_size)
+            || after.st_mtim.tv_sec != info.st_mtim.tv_sec || after.st_mtim.tv_nsec != info.st_mtim.tv_nsec
+        {
+          throw .changedWhileRead(path: path)
+        }
+        break
+      }
       // Drop what was read; keep the rest.
       base += cut
       buffer.removeSubrange(0..<cut)
@@ -188,6 +219,46 @@ public struct DocumentReader: Sendable {
     }
     return DocumentResult(
       claims: claims, metadata: metadata, warnings: warnings, byteCount: total, sha256: hash.hexDigest())
+  }
+
+  /// Reads a regular file once, from its start, and throws when a line is longer than
+  /// ``maxLineBytes``; memory stays at one block.
+  private func checkLines(_ fd: Int32, size: Int, path: String) throws(DocumentError) {
+    let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: blockSize)
+    defer { block.deallocate() }
+    var offset = 0
+    var length = 0
+    var line = 1
+    while offset < size {
+      let n = pread(fd, block.baseAddress, blockSize, off_t(offset))
+      if n < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+      if n == 0 { break }
+      let bytes = UnsafeBufferPointer(rebasing: block[..<n])
+      if !Self.scanLines(bytes, length: &length, line: &line, limit: maxLineBytes) {
+        throw .lineTooLong(path: path, line: line, limit: maxLineBytes)
+      }
+      offset += n
+    }
+  }
+
+  /// Follows the lines of `bytes`: `length` is the length of the current line so far, `line` its
+  /// number. Returns false, with `line` the long line, as soon as a line is longer than `limit`.
+  static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, length: inout Int, line: inout Int, limit: Int) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var i = 0
+    while i < bytes.count {
+      guard let found = memchr(base + i, 0x0A, bytes.count - i) else {
+        length += bytes.count - i
+        return length <= limit
+      }
+      let nl = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      length += nl - i
+      if length > limit { return false }
+      length = 0
+      line += 1
+      i = nl + 1
+    }
+    return true
   }
 
   /// Where to cut a chunk: after the last paragraph break, else after the last line break or
