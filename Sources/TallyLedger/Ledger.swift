@@ -60,7 +60,6 @@ public final class Ledger: Sendable {
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
     }
     let ledger = Ledger(path: path, busyTimeout: busyTimeout, pool: pool)
-    try ledger.refuseDamagedLedger()
     try ledger.migrate()
     return ledger
   }
@@ -110,7 +109,8 @@ public final class Ledger: Sendable {
   }
 
   /// Throws ``LedgerError/newerLedger(path:unknownMigrations:)`` when an existing ledger has
-  /// migrations this build does not know; reads only.
+  /// migrations this build does not know, or ``LedgerError/corrupt(path:reason:)`` when SQLite's
+  /// `quick_check` finds damage; reads only.
   private static func refuseNewerLedger(path: String, busyTimeout: TimeInterval) throws(LedgerError) {
     guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
     var configuration = Configuration()
@@ -118,27 +118,25 @@ public final class Ledger: Sendable {
     configuration.busyMode = .timeout(busyTimeout)
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
-      let unknown = try queue.read { db in
-        try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+      let (unknown, problems) = try queue.read { db in
+        (
+          try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted(),
+          // A damaged ledger is refused before anything is written: an ingest that happens not to
+          // touch the damaged pages would otherwise succeed and spread the damage. quick_check
+          // reads every page once (about 0.1 s for 10 MB).
+          try String.fetchAll(db, sql: "PRAGMA quick_check(1)")
+        )
       }
       try queue.close()
       if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
+      if problems != ["ok"] {
+        // SQLite's report spans lines (`*** in database main ***`, then the problem): keep one line.
+        let lines = problems.joined(separator: "\n").split(separator: "\n").map(String.init)
+        let detail = lines.first { !$0.hasPrefix("***") } ?? "quick_check gave no result"
+        throw LedgerError.corrupt(path: path, reason: "integrity check: " + detail)
+      }
     } catch {
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
-    }
-  }
-
-  /// Throws ``LedgerError/corrupt(path:reason:)`` when SQLite's `PRAGMA quick_check` finds damage,
-  /// before anything is written: an ingest into a damaged file could otherwise succeed where it
-  /// happens not to touch the damaged pages, and spread the damage. It reads every page once
-  /// (about 0.1 s for 10 MB).
-  private func refuseDamagedLedger() throws(LedgerError) {
-    let problems = try reading { db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }
-    if problems != ["ok"] {
-      // SQLite's report spans lines (`*** in database main ***`, then the problem): keep one line.
-      let lines = problems.joined(separator: "\n").split(separator: "\n").map(String.init)
-      let detail = lines.first { !$0.hasPrefix("***") } ?? "quick_check gave no result"
-      throw .corrupt(path: path, reason: "integrity check: " + detail)
     }
   }
 

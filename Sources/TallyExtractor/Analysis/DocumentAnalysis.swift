@@ -143,6 +143,9 @@ struct DocumentAnalysis {
 
   // MARK: - Sentences and quotations
 
+  /// The most tokens in one sentence; a longer run of text is cut (see `segment()`).
+  static let maxUnitTokens = 256
+
   /// Abbreviations whose period ends no sentence.
   private func isAbbreviation(_ t: Token) -> Bool {
     if t.has(.abbreviation) { return true }
@@ -168,6 +171,13 @@ struct DocumentAnalysis {
     var openQuote = -1
     var i = 0
     func closeUnit(_ end: Int, _ units: inout [Range<Int>]) {
+      // Figures look across their whole sentence, so a sentence with no end (a page of text with
+      // no full stop) would cost its length squared: it is cut into pieces of at most
+      // `maxUnitTokens` tokens, far longer than any real sentence.
+      while end - start > Self.maxUnitTokens {
+        units.append(start..<start + Self.maxUnitTokens)
+        start += Self.maxUnitTokens
+      }
       if end > start { units.append(start..<end) }
       start = end
     }

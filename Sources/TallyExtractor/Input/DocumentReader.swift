@@ -273,6 +273,12 @@ public struct DocumentReader: Sendable {
     }
     guard limit - start >= maxChunk else { return start }
     if let nl = buffer[start..<limit].lastIndex(of: 0x0A), nl > start { return nl + 1 }
+    // One long line: cut after a sentence (". "), so that no figure is split from its words.
+    var j = limit - 1
+    while j > start + 1 {
+      if buffer[j] == 0x20 && buffer[j - 1] == 0x2E { return j + 1 }
+      j -= 1
+    }
     if let sp = buffer[start..<limit].lastIndex(of: 0x20), sp > start { return sp + 1 }
     // No blank at all: cut before a UTF-8 continuation byte would be split.
     var cut = limit

@@ -52,7 +52,8 @@ public enum InputPaths {
         if relative.hasSuffix(".txt") {
           let full = (path as NSString).appendingPathComponent(relative)
           var isDir: ObjCBool = false
-          if fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { found.append(full) }
+          // A link to nothing is kept, so that reading it reports it rather than skipping it unseen.
+          if !fm.fileExists(atPath: full, isDirectory: &isDir) || !isDir.boolValue { found.append(full) }
         }
       }
       if found.isEmpty {
