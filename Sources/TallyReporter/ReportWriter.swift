@@ -12,6 +12,9 @@
 /// 2. Every file is written to `<folder>/<name>.tmp-<pid>` and synced to disk.
 /// 3. Only when all of them are written, each is renamed over `<folder>/<name>`.
 ///
+/// Temporary files of the report's names left by a run that was killed (`NAME.tmp-PID` whose
+/// process no longer exists) are removed at the start of the next run.
+///
 /// If step 1 or 2 fails (or a file's final name is taken by a folder), every temporary file is
 /// removed, the folders created in step 1 are removed again, and the files already in the folder
 /// are left as they were. Renames within one folder do not fail on a sound file system; should one
@@ -31,6 +34,7 @@ public enum ReportWriter {
   ///   only if a rename fails.
   public static func write(_ files: [ReportFile], to folder: String) throws(ReportError) {
     let created = try makeFolder(folder)
+    removeStaleTemporaries(of: files.map(\.name), in: folder)
     let suffix = ".tmp-\(getpid())"
     var temporaries: [String] = []
     func abandon() {
@@ -58,6 +62,25 @@ public enum ReportWriter {
       throw .partlyReplaced(folder: folder, file: file.name, reason: reason, replaced: files[..<index].map(\.name))
     }
     syncFolder(folder)
+  }
+
+  /// Removes `NAME.tmp-PID` files that a run killed before it could clean up left behind: those
+  /// of the report's own names whose process no longer exists. A live run's files are left alone.
+  static func removeStaleTemporaries(of names: [String], in folder: String) {
+    guard let directory = opendir(folder) else { return }
+    defer { closedir(directory) }
+    var stale: [String] = []
+    while let entry = readdir(directory) {
+      let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      for name in names where entryName.hasPrefix(name + ".tmp-") {
+        let digits = entryName.dropFirst(name.count + 5)
+        guard let pid = Int32(digits), pid > 0, String(pid) == digits else { continue }
+        if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { stale.append(entryName) }
+      }
+    }
+    for entryName in stale { unlink(path(folder, entryName)) }
   }
 
   private static func path(_ folder: String, _ name: String) -> String {
