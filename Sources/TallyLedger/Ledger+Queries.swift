@@ -37,26 +37,10 @@ extension Ledger {
   /// }
   /// ```
   public func claims(party: String? = nil, category: Category? = nil) throws(LedgerError) -> [LedgerClaim] {
-    var conditions: [String] = []
-    var arguments: StatementArguments = []
-    if let party {
-      conditions.append("c.party = ?")
-      arguments += [party]
-    }
-    if let category {
-      conditions.append("c.category = ?")
-      arguments += [category.rawValue]
-    }
-    let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    let query = Ledger.claimsQuery(party: party, category: category)
     let rows = try reading { db in
-      let claims = try ClaimRecord.fetchAll(db, sql: "SELECT c.* FROM claim c\(filter) ORDER BY c.id", arguments: arguments)
-      let sightings = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
-          FROM sighting s JOIN document d ON d.id = s.documentId\(conditions.isEmpty ? "" : " JOIN claim c ON c.id = s.claimId")\(filter)
-          ORDER BY s.claimId, d.published IS NULL, d.published, d.name, s.start
-          """, arguments: arguments)
+      let claims = try ClaimRecord.fetchAll(db, sql: query.claims, arguments: query.arguments)
+      let sightings = try Row.fetchAll(db, sql: query.sightings, arguments: query.arguments)
       return (claims, sightings)
     }
     var byClaim: [Int64: [Sighting]] = [:]
@@ -81,6 +65,56 @@ extension Ledger {
           location: record.location, sightings: byClaim[record.id] ?? []))
     }
     return claims
+  }
+
+  /// The two statements ``claims(party:category:)`` runs: the claims, then their sightings.
+  static func claimsQuery(party: String?, category: Category?) -> (
+    claims: String, sightings: String, arguments: StatementArguments
+  ) {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+    if let party {
+      conditions.append("c.party = ?")
+      arguments += [party]
+    }
+    if let category {
+      conditions.append("c.category = ?")
+      arguments += [category.rawValue]
+    }
+    let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    let claims = "SELECT c.* FROM claim c\(filter) ORDER BY c.id"
+    let sightings = """
+      SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
+      FROM sighting s JOIN document d ON d.id = s.documentId\(conditions.isEmpty ? "" : " JOIN claim c ON c.id = s.claimId")\(filter)
+      ORDER BY s.claimId, d.published IS NULL, d.published, d.name, s.start
+      """
+    return (claims, sightings, arguments)
+  }
+
+  /// SQLite's plan for the statements of ``claims(party:category:)`` (`EXPLAIN QUERY PLAN`), one
+  /// step per line, so tests can check that an index serves them.
+  func claimsQueryPlan(party: String?, category: Category?) throws(LedgerError) -> [String] {
+    let query = Ledger.claimsQuery(party: party, category: category)
+    return try reading { db in
+      var plan: [String] = []
+      for sql in [query.claims, query.sightings] {
+        for row in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: query.arguments) {
+          plan.append(row["detail"] ?? "")
+        }
+      }
+      return plan
+    }
+  }
+
+  /// Every party named by a claim, with its number of claims, most claims first (then by name);
+  /// claims with no party are not counted.
+  public func partyCounts() throws(LedgerError) -> [(party: String, count: Int)] {
+    try reading { db in
+      try Row.fetchAll(
+        db,
+        sql: "SELECT party, COUNT(*) FROM claim WHERE party IS NOT NULL GROUP BY party ORDER BY COUNT(*) DESC, party"
+      ).map { (party: $0[0], count: $0[1]) }
+    }
   }
 
   /// Every document, in id order.
