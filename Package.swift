@@ -76,7 +76,7 @@ let package = Package(
     .testTarget(name: "TallyLedgerTests", dependencies: ["TallyLedger", "TallyExtractor", "TallyCSV"]),
     .testTarget(name: "TallyReporterTests", dependencies: ["TallyReporter", "TallyLedger", "TallyExtractor", "TallyCSV"]),
     .testTarget(name: "TallyBenchTests", dependencies: ["TallyBench", "TallyExtractor", "TallyLedger"]),
-    .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyCSV", "TallyExtractor", "TallyLedger"]),
+    .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyBench", "TallyCSV", "TallyExtractor", "TallyLedger"]),
   ]
 )
 

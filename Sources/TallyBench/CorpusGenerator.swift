@@ -72,7 +72,7 @@ public struct CorpusGenerator: Sendable {
     while stats.bytes < bytes {
       let story = writer.story(&random)
       var copies = [story.outlet]
-      if random.chance(5) {
+      if random.chance(6) {
         var other = random.pick(CorpusTemplates.outlets)
         if other == story.outlet { other = CorpusTemplates.outlets[0] == other ? CorpusTemplates.outlets[1] : CorpusTemplates.outlets[0] }
         copies.append(other)
@@ -329,7 +329,8 @@ struct SentenceContext {
           small = value
           out.append(contentsOf: text.utf8)
         } else if name == "n2" {
-          out.append(contentsOf: String(max(1, small > 2 ? random.below(small - 1) + 1 : 1)).utf8)
+          // Smaller than the figure before it, or a small count when there is none.
+          out.append(contentsOf: String(small > 2 ? random.below(small - 1) + 1 : random.int(2...30)).utf8)
         } else if name == "OUT" {
           out.append(0x01)
         } else {
