@@ -7,7 +7,11 @@ extension Ledger {
   /// Imports an analyst's figures from a CSV file in the columns of `tally extract --format csv`
   /// (``Claim/columns``), all in one transaction.
   ///
-  /// Every row is checked first: 16 fields; `document` not empty and not the name of an ingested
+  /// The file may also be a `claims.csv` of `tally report`: a 17th column `sightings` (its value is
+  /// ignored, the sightings are counted again) and a row of HXL hashtags under the header (every
+  /// cell starting with `#`, skipped).
+  ///
+  /// Every row is checked first: 16 fields (17 with `sightings`); `document` not empty and not the name of an ingested
   /// article; `category` and `qualifier` from their closed lists; `value` (required), `low`, `high`,
   /// `start` and `end` whole numbers within 64 bits; `published` a valid `YYYY-MM-DD` and `as_of`
   /// a valid `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `low` ≤ `high` and `start` ≤ `end`. A file with any
@@ -30,13 +34,21 @@ extension Ledger {
     }
     let bytes = [UInt8](data)
     let records: [CSVRecord]
+    let columns: [String]
     do {
       records = try CSVReader.records(in: bytes, options: CSVReaderOptions(stripsFormulaGuard: true))
-      try CSVHeader(expected: Claim.columns).validate(records.first)
+      // The file `tally report` writes (claims.csv) has a last column `sightings`, recomputed here.
+      columns = records.first?.fields == Ledger.reportColumns ? Ledger.reportColumns : Claim.columns
+      try CSVHeader(expected: columns).validate(records.first)
     } catch {
       throw ImportError.malformed(path: csvPath, reason: error.description)
     }
-    let (rows, bad) = ImportRow.parse(records.dropFirst())
+    var body = records.dropFirst()
+    // A row of HXL hashtags under the header (`tally report --hxl`) is not a figure.
+    if let tags = body.first, !tags.fields.isEmpty, tags.fields.allSatisfy({ $0.hasPrefix("#") }) {
+      body = body.dropFirst()
+    }
+    let (rows, bad) = ImportRow.parse(body, fieldCount: columns.count)
     if !bad.isEmpty { throw ImportError.badRows(path: csvPath, rows: bad) }
 
     let sha256 = SHA256.hex(of: bytes)
@@ -90,17 +102,22 @@ extension Ledger {
   }
 }
 
+extension Ledger {
+  /// The columns of `claims.csv` as `tally report` writes it: ``Claim/columns``, then `sightings`.
+  public static let reportColumns = Claim.columns + ["sightings"]
+}
+
 /// One valid row of an import file.
 struct ImportRow {
   var line: Int
   var claim: Claim
 
   /// Checks every record; returns the good rows, or every bad one with its reasons.
-  static func parse(_ records: some Sequence<CSVRecord>) -> ([ImportRow], [ImportError.BadRow]) {
+  static func parse(_ records: some Sequence<CSVRecord>, fieldCount: Int) -> ([ImportRow], [ImportError.BadRow]) {
     var rows: [ImportRow] = []
     var bad: [ImportError.BadRow] = []
     for record in records {
-      switch parse(record) {
+      switch parse(record, fieldCount: fieldCount) {
       case .success(let row): rows.append(row)
       case .failure(let problem): bad.append(problem)
       }
@@ -108,11 +125,10 @@ struct ImportRow {
     return (rows, bad)
   }
 
-  static func parse(_ record: CSVRecord) -> Result<ImportRow, ImportError.BadRow> {
+  static func parse(_ record: CSVRecord, fieldCount: Int) -> Result<ImportRow, ImportError.BadRow> {
     let f = record.fields
-    guard f.count == Claim.columns.count else {
-      return .failure(
-        .init(line: record.line, reason: "expected \(Claim.columns.count) fields, found \(f.count)"))
+    guard f.count == fieldCount else {
+      return .failure(.init(line: record.line, reason: "expected \(fieldCount) fields, found \(f.count)"))
     }
     var problems: [String] = []
     func text(_ i: Int) -> String? { f[i].isEmpty ? nil : f[i] }

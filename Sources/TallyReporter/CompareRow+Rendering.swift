@@ -10,6 +10,15 @@ extension CompareRow: ReportRow {
     "historical",
   ]
 
+  /// The HXL hashtags of ``columns``: the figure's as `#affected+num…`, the group's as
+  /// `#affected+num+group…` and `#affected+num+best`.
+  public static let hxlTags = [
+    "#group+party", "#indicator+category", "#indicator+subject", "#loc+name", "#org+claimant", "#affected+num",
+    "#affected+num+min", "#affected+num+max", "#meta+qualifier", "#date+occurred", "#affected+num+counted",
+    "#meta+sources", "#meta+source+list", "#meta+document+list", "#affected+num+group+min", "#affected+num+best",
+    "#affected+num+group+max", "#indicator+spread", "#meta+basis", "#meta+historical",
+  ]
+
   /// The row as CSV cells: numbers as integers, unknown values empty, lists joined by `; `,
   /// `spread` as text (`1.52`), `historical` as `true` or `false`.
   public var csvCells: [CSVCell] {

@@ -8,6 +8,12 @@ extension DailyRow: ReportRow {
     "date", "party", "category", "subject", "claimant", "value", "low", "high", "change", "status", "sources",
   ]
 
+  /// The HXL hashtags of ``columns``: `#date`, `#group+party`, …, `#affected+num+change`, `#status`, `#meta+sources`.
+  public static let hxlTags = [
+    "#date", "#group+party", "#indicator+category", "#indicator+subject", "#org+claimant", "#affected+num",
+    "#affected+num+min", "#affected+num+max", "#affected+num+change", "#status", "#meta+sources",
+  ]
+
   /// The row as CSV cells: numbers as integers, unknown values empty, the date as text.
   public var csvCells: [CSVCell] {
     [

@@ -8,6 +8,13 @@ extension Finding: ReportRow {
     "kind", "party", "category", "subject", "location", "claimant", "figures", "documents", "message",
   ]
 
+  /// The HXL hashtags of ``columns``: `#meta+finding`, the series, `#description+figures`,
+  /// `#meta+document+list` and `#description+message`.
+  public static let hxlTags = [
+    "#meta+finding", "#group+party", "#indicator+category", "#indicator+subject", "#loc+name", "#org+claimant",
+    "#description+figures", "#meta+document+list", "#description+message",
+  ]
+
   /// The finding as CSV cells: unknown values empty, documents joined by `; `.
   public var csvCells: [CSVCell] {
     [

@@ -3,12 +3,15 @@ import TallyExtractor
 
 /// A row of one of tally's reports, writable as CSV, JSON and text.
 ///
-/// `DailyRow`, `CompareRow` and `Finding` conform; ``Report`` writes arrays of them.
+/// `ClaimRow`, `DailyRow`, `CompareRow` and `Finding` conform; ``Report`` writes arrays of them.
 /// The CSV and JSON keys are ``columns``, in that order; unknown values are empty cells in CSV and
 /// `null` in JSON.
 public protocol ReportRow {
   /// The column names, in order.
   static var columns: [String] { get }
+  /// The HXL hashtag of each column, in the order of ``columns``, for the row that `--hxl` writes
+  /// under the header (for example `#date+occurred` for `as_of`).
+  static var hxlTags: [String] { get }
   /// The row as CSV cells, in the order of ``columns``.
   var csvCells: [CSVCell] { get }
   /// The row as one JSON object with the keys of ``columns`` in order.
@@ -52,15 +55,20 @@ public enum Report {
 
   /// The header and the rows as CSV bytes (the header alone when there are no rows).
   ///
-  /// For example, two daily rows give `date,party,…\r\n2020-09-27,Armenia,…\r\n2020-09-28,…\r\n`.
+  /// For example, two daily rows give `date,party,…\r\n2020-09-27,Armenia,…\r\n2020-09-28,…\r\n`;
+  /// with `hxl` the second line is `#date,#group+party,…`.
   ///
   /// - Parameters:
   ///   - rows: The rows, in order.
   ///   - options: The writer's options; RFC 4180 with CRLF by default.
+  ///   - hxl: Whether to write the row of HXL hashtags (``ReportRow/hxlTags``) under the header.
   /// - Returns: The bytes to write.
-  public static func csv<Row: ReportRow>(_ rows: [Row], options: CSVWriterOptions = .init()) -> [UInt8] {
+  public static func csv<Row: ReportRow>(_ rows: [Row], options: CSVWriterOptions = .init(), hxl: Bool = false)
+    -> [UInt8]
+  {
     var writer = CSVWriter(options: options)
     writer.writeHeader(Row.columns)
+    if hxl { writer.writeHeader(Row.hxlTags) }
     for row in rows { writer.writeRow(row.csvCells) }
     return writer.takeBytes()
   }

@@ -3,6 +3,7 @@ import Foundation
 import TallyCSV
 import TallyExtractor
 import TallyLedger
+import TallyReporter
 
 /// The `tally` command: turns news articles into an auditable ledger of reported figures.
 @main
@@ -13,7 +14,7 @@ struct Tally: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ExtractCommand.self, EvalCommand.self, IngestCommand.self, ImportCommand.self, DailyCommand.self,
-      CompareCommand.self, FindingsCommand.self,
+      CompareCommand.self, FindingsCommand.self, ReportCommand.self, SummaryCommand.self,
     ]
   )
 
@@ -35,6 +36,7 @@ struct Tally: ParsableCommand {
       // Usage errors and input errors are the user's to fix (1); anything else is ours (2).
       let isUsage = code == .validationFailure || error is DocumentError || error is VocabularyError
         || error is CSVError || error is MetadataError || error is LedgerError || error is ImportError
+        || error is ReportError
       Foundation.exit(isUsage ? 1 : 2)
     }
   }

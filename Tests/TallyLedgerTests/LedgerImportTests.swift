@@ -148,4 +148,33 @@ struct LedgerImportTests {
     }
     #expect(try ledger.claimCount() == 1)
   }
+
+  @Test("The claims.csv of a report: a trailing sightings column (recounted) and an HXL row (skipped)")
+  func reportClaimsFile() throws {
+    let scratch = try Scratch()
+    let ledger = try scratch.ledger()
+    let header = String(Self.header.dropLast()) + ",sightings\n"
+    let hxl =
+      "#meta+document,#meta+source,#date+published,#org+claimant,#group+party,#indicator+category,#indicator+subject,"
+      + "#affected+num,#affected+num+min,#affected+num+max,#meta+qualifier,#date+occurred,#loc+name,#description+quote,"
+      + "#meta+offset+start,#meta+offset+end,#meta+sightings\n"
+    let csv = try scratch.write(
+      "claims.csv",
+      "\u{FEFF}" + header + hxl
+        + "a.txt,Wire,2021-03-20,,Chad,killed,civilian,12,12,12,exact,2021-03-19,,12 killed,3,11,7\n"
+        + "b.txt,Post,2021-03-21,,Chad,killed,civilian,12,12,12,exact,2021-03-19,,twelve killed,0,13,\n")
+    #expect(try ledger.importFigures(path: csv) == ImportOutcome(figures: 2, newClaims: 1, newDocuments: 2))
+    let claims = try ledger.claims()
+    #expect(claims.count == 1)
+    #expect(claims[0].sightings.map(\.document) == ["a.txt", "b.txt"])
+    #expect(claims[0].sightings.map(\.start) == [3, 0])
+    // A 17-field row needs the sightings header; a 16-field row under it is one field short.
+    let short = try scratch.write("short.csv", header + "c.txt,,,,Chad,killed,civilian,1,,,exact,,,one,0,3\n")
+    #expect(throws: ImportError.badRows(path: short, rows: [.init(line: 2, reason: "expected 17 fields, found 16")])) {
+      try ledger.importFigures(path: short)
+    }
+    // A second row that is only partly hashtags is a figure row, checked as such.
+    let mixed = try scratch.write("mixed.csv", Self.header + "#d,,,,Chad,killed,civilian,1,,,exact,,,one,0,3\n")
+    #expect(try ledger.importFigures(path: mixed) == ImportOutcome(figures: 1, newClaims: 1, newDocuments: 1))
+  }
 }

@@ -197,9 +197,14 @@ extension DocumentAnalysis {
   }
 
   /// For each side named in the document, the side named most often beside it.
+  ///
+  /// Places stand for the side they belong to. Only the sides named in the document (and the
+  /// places named in it) get an entry, so the cost follows the document, not the gazetteer.
   func opponents() -> [Int32: Int32] {
     var counts: [Int32: Int] = [:]
+    var named: Set<Int32> = []
     for m in mentions {
+      named.insert(m.entry)
       var e = m.entry
       let kind = gazetteer.entries[Int(e)].kind
       if kind == .place {
@@ -215,9 +220,9 @@ extension DocumentAnalysis {
       if let other = ranked.first(where: { $0 != e }) { result[e] = other }
     }
     // Places and institutions stand for their side.
-    for (index, _) in gazetteer.entries.enumerated() where result[Int32(index)] == nil {
-      let parent = gazetteer.parents[index]
-      if parent >= 0, let other = result[parent] { result[Int32(index)] = other }
+    for e in named where result[e] == nil {
+      let parent = gazetteer.parents[Int(e)]
+      if parent >= 0, let other = result[parent] { result[e] = other }
     }
     return result
   }

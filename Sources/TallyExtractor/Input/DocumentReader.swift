@@ -75,13 +75,28 @@ public struct DocumentReader: Sendable {
     var buffer: [UInt8] = []
     var eof = false
     var hash = SHA256()  // of the bytes as read, before the UTF-8 repair
+    // A small file is read with one small buffer, not a whole block.
+    var sizeHint = Int.max
+    var info = stat()
+    if fd != 0, fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { sizeHint = Int(info.st_size) + 1 }
+    var totalRead = 0
     func fill(_ count: Int) throws(DocumentError) {
-      var chunk = [UInt8](repeating: 0, count: count)
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
-      if n < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+      // Up to the expected end of a regular file (then 4 KB at a time if it grows while read).
+      let count = min(count, blockSize, max(4096, sizeHint - totalRead))
+      let before = buffer.count
+      buffer.append(contentsOf: repeatElement(0, count: count))
+      let n = buffer.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return -1 }
+        return Glibc.read(fd, base + before, count)
+      }
+      if n < 0 {
+        buffer.removeSubrange(before...)
+        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      }
+      buffer.removeSubrange((before + n)...)
+      totalRead += n
       if n == 0 { eof = true }
-      hash.update(chunk[0..<n])
-      buffer.append(contentsOf: chunk[0..<n])
+      buffer.withUnsafeBytes { hash.update(buffer: UnsafeRawBufferPointer(rebasing: $0[before...])) }
     }
     // The head: front matter and datelines.
     while !eof && buffer.count < blockSize { try fill(blockSize - buffer.count) }
@@ -90,7 +105,7 @@ public struct DocumentReader: Sendable {
       var st = stat()
       if fstat(fd, &st) == 0, st.st_size > buffer.count {
         let size = Int(st.st_size)
-        let want = min(8192, size - buffer.count)
+        let want = min(3072, size - buffer.count)
         tail = [UInt8](repeating: 0, count: want)
         let n = tail.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(size - want)) }
         tail = n > 0 ? Array(tail[0..<n]) : []
@@ -125,8 +140,9 @@ public struct DocumentReader: Sendable {
     }
     if let row = sidecar.entries[name] { metadata = metadata.filling(from: row) }
     if metadata.title == nil || metadata.source == nil || metadata.published == nil {
-      let headBytes = buffer[bodyStart..<min(buffer.count, bodyStart + 8192)]
-      let tailBytes = tail.isEmpty ? buffer[max(bodyStart, buffer.count - 8192)..<buffer.count] : tail[...]
+      // Datelines stand in the first lines, outlet lines mostly in the last ones.
+      let headBytes = buffer[bodyStart..<min(buffer.count, bodyStart + 3072)]
+      let tailBytes = tail.isEmpty ? buffer[max(bodyStart, buffer.count - 3072)..<buffer.count] : tail[...]
       let inferred = MetadataInference.infer(
         head: String(decoding: headBytes, as: UTF8.self), tail: String(decoding: tailBytes, as: UTF8.self))
       metadata = metadata.filling(from: inferred)

@@ -161,6 +161,8 @@ public enum MetadataInference {
 
   /// `Copyright © 2022 Press TV. All rights reserved.` -> `Press TV`; `(c) AFP 2020` -> `AFP`.
   static func copyrightHolder(_ line: String, requireWord: Bool) -> String? {
+    // Most lines have none of the marks: answer them without building scalar arrays.
+    guard line.utf8.count <= 800, mayHoldCopyright(line) else { return nil }
     let text = Array(line.unicodeScalars)
     guard text.count <= 200 else { return nil }
     let hasWord = find("copyright", in: text) != nil
@@ -385,9 +387,41 @@ public enum MetadataInference {
     return keepCase ? result : result.map { $0.lowercased() }
   }
 
+  /// Whether a line has `©`, `(c)`, or the words `copyright` or `rights reserved`, in any case.
+  private static func mayHoldCopyright(_ line: String) -> Bool {
+    var line = line
+    return line.withUTF8 { bytes in
+      if bytes.contains(0xA9) { return true }  // the second byte of ©
+      return containsFolded(bytes, "copyright") || containsFolded(bytes, "(c)") || containsFolded(bytes, "rights reserved")
+    }
+  }
+
+  /// Whether `needle` (lower-case ASCII) occurs in `bytes`, ignoring ASCII case.
+  private static func containsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+    let n = needle.utf8CodeUnitCount
+    guard n > 0, bytes.count >= n else { return false }
+    let p = needle.utf8Start
+    var i = 0
+    while i + n <= bytes.count {
+      var j = 0
+      while j < n {
+        var b = bytes[i + j]
+        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+        if b != p[j] { break }
+        j += 1
+      }
+      if j == n { return true }
+      i += 1
+    }
+    return false
+  }
+
   /// Whether `needle` (lowercase ASCII) occurs in `text` at `index`, ignoring ASCII case.
   private static func find(_ needle: String, in text: [Unicode.Scalar], at index: Int) -> Bool {
-    let needle = Array(needle.unicodeScalars)
+    find(Array(needle.unicodeScalars), in: text, at: index)
+  }
+
+  private static func find(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar], at index: Int) -> Bool {
     guard index >= 0, index + needle.count <= text.count else { return false }
     for (offset, scalar) in needle.enumerated() {
       let candidate = text[index + offset]
@@ -401,7 +435,8 @@ public enum MetadataInference {
 
   /// The first index of `needle` (lowercase ASCII) in `text`, ignoring ASCII case.
   private static func find(_ needle: String, in text: [Unicode.Scalar]) -> Int? {
-    text.indices.first { find(needle, in: text, at: $0) }
+    let scalars = Array(needle.unicodeScalars)
+    return text.indices.first { find(scalars, in: text, at: $0) }
   }
 
   private static func skipSpaces(_ text: [Unicode.Scalar], _ index: Int) -> Int {
