@@ -9,7 +9,9 @@ import TallyLedger
 /// The claims look like a long war's coverage: series (party, category, subject, claimant) of
 /// the generator's sides and claimants, each reporting on about 55% of 180 days from 2021-02-01
 /// with a rising figure (and now and then a lower one), in documents of ten figures each.
-/// No two rows share a claim key, so the ledger holds exactly `claims` claims.
+/// Two series can share a key (same side, claimant, category and subject), and then an equal
+/// figure on the same day is one claim: the ledger holds slightly fewer than `claims` claims, and
+/// the benchmark reports the number it holds.
 public enum SyntheticLedger {
   /// Writes the import files for `claims` claims into `folder` and imports them into the ledger
   /// at `ledgerPath` (which must not exist), 100,000 rows per file.

@@ -1,9 +1,11 @@
+import Dispatch
 public import TallyExtractor
 
 /// Collects documents and stores them in the ledger several at a time, one transaction per batch.
 ///
 /// One transaction per document costs a commit each; a batch of a few hundred small documents
-/// costs one. Every document is still wholly in the ledger or absent: a batch is one transaction,
+/// costs one. A batch is stored when it holds ``maxDocuments`` documents or ``maxBytes`` bytes,
+/// or when a document is added after its first one has waited ``maxDelay`` seconds. Every document is still wholly in the ledger or absent: a batch is one transaction,
 /// so an interrupted run loses at most the batch being written, and the next ingest stores it.
 /// Documents are stored in the order they are added. For example:
 ///
@@ -29,10 +31,14 @@ public struct IngestBatch {
   public let ledger: Ledger
   /// A batch is stored once it holds this many documents...
   public var maxDocuments = 256
-  /// ...or this many bytes of text.
+  /// ...or this many bytes of text...
   public var maxBytes = 4 << 20
+  /// ...or when its first document has waited this many seconds, so that other readers of the
+  /// ledger see a slow ingest progress.
+  public var maxDelay = 0.5
   private var pending: [(result: DocumentResult, input: InputFile)] = []
   private var pendingBytes = 0
+  private var firstAdded: UInt64 = 0
 
   /// Creates an empty batch for `ledger`.
   public init(ledger: Ledger) {
@@ -47,9 +53,12 @@ public struct IngestBatch {
   /// - Returns: The documents stored by this call (none while the batch fills), in order.
   /// - Throws: ``LedgerError``; the documents of the failed batch are then not in the ledger.
   public mutating func add(_ result: DocumentResult, from input: InputFile) throws(LedgerError) -> [Stored] {
+    let now = DispatchTime.now().uptimeNanoseconds
+    if pending.isEmpty { firstAdded = now }
     pending.append((result, input))
     pendingBytes += result.byteCount
-    guard pending.count >= maxDocuments || pendingBytes >= maxBytes else { return [] }
+    let waited = Double(now - firstAdded) / 1e9
+    guard pending.count >= maxDocuments || pendingBytes >= maxBytes || waited >= maxDelay else { return [] }
     return try flush()
   }
 
