@@ -104,6 +104,13 @@ struct StepCommand: ParsableCommand {
       measurement = try BenchSteps.query(name, ledgerPath: try need(ledger, "--ledger"), label: label)
     }
     measurement.peakKB = BenchMeasurement.peakResidentKB()
+    // CPU time of the whole process (setup included): on a shared machine, wall time alone hides
+    // whether a parallel step got its cores.
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    measurement.note += (measurement.note.isEmpty ? "" : "; ") + String(format: "process CPU %.2f s", cpu)
     let line = try JSONEncoder().encode(measurement)
     FileHandle.standardOutput.write(line + Data("\n".utf8))
   }

@@ -50,13 +50,16 @@ struct ExtractCommand: ParsableCommand {
     var output = ClaimOutput(format: format)
     var writeError: (any Error)?
     // Claims are written document by document (chunk by chunk for large files), so memory stays bounded.
+    var claimsOfDocument = 0
     let readErrors = reader.read(files: files, emit: { _, claims in
+      claimsOfDocument += claims.count
       guard writeError == nil else { return }
       do { try output.write(claims) } catch { writeError = error }
     }) { _, result in
       if !result.warnings.isEmpty { progress?.clearLine() }
       for warning in result.warnings { warn("warning: \(warning)") }
-      progress?.add(bytes: result.byteCount, claims: 0)
+      progress?.add(bytes: result.byteCount, claims: claimsOfDocument)
+      claimsOfDocument = 0
     }
     progress?.finish()
     if let writeError { throw writeError }

@@ -17,7 +17,8 @@ final class ProgressMeter {
   private let totalFiles: Int
   private let totalBytes: Int
   private let started = DispatchTime.now().uptimeNanoseconds
-  private var lastDrawn: UInt64 = 0
+  /// The first line is drawn a tenth of a second in, when the rate means something.
+  private lazy var lastDrawn: UInt64 = started
   private var files = 0
   private var bytes = 0
   private var claims = 0

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads and extracts documents on several cores, and hands the results back in input order.
 ///
-/// Worker threads (`DispatchQueue.concurrentPerform`, ``jobs`` of them) read and extract files;
+/// Worker threads (``jobs`` of them) read and extract files;
 /// the calling thread receives each result, in the order of the files, in `body` — so what a
 /// caller stores or prints does not depend on the number of cores. At most ``window`` documents
 /// (2 × jobs) are read ahead of the one the caller is handling, so memory stays bounded however
@@ -142,11 +142,18 @@ private final class ReadPipeline: @unchecked Sendable {
     self.streamingThreshold = streamingThreshold
   }
 
+  /// Starts `workers` threads. They are plain threads rather than `concurrentPerform`, whose
+  /// width dispatch sizes to the CPUs it sees free: `--jobs N` then means N workers, each of
+  /// which may block on the window without holding up a dispatch worker.
   func start(workers: Int) {
-    finished.enter()
-    DispatchQueue.global(qos: .userInitiated).async {
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in self.work() }
-      self.finished.leave()
+    for _ in 0..<workers {
+      finished.enter()
+      let thread = Thread { [self] in
+        work()
+        finished.leave()
+      }
+      thread.name = "tally-reader"
+      thread.start()
     }
   }
 
