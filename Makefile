@@ -7,7 +7,7 @@ DEB_PACKAGES := libcsv-dev libsqlite3-dev
 # apt-get needs root: use sudo only when we are not root and sudo exists.
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
 
-.PHONY: deps build test demo clean fuzz
+.PHONY: deps build test demo bench clean fuzz
 
 deps:
 	@dpkg -s $(DEB_PACKAGES) >/dev/null 2>&1 || \
@@ -33,6 +33,15 @@ demo: build
 	$(TALLY) report --db $(LEDGER) --out reports
 	@echo
 	@cat reports/summary.txt
+
+# The benchmark (README "Performance"): a release build, then corpora of BENCH_SIZES MB and
+# ledgers of BENCH_CLAIMS claims, kept in .build/bench; prints the table, writes bench.csv.
+BENCH_SIZES ?= 10,100,1000
+BENCH_CLAIMS ?= 10000,100000,1000000
+
+bench: deps
+	$(SWIFT) build -c release --product tally-bench
+	.build/release/tally-bench run --sizes $(BENCH_SIZES) --claims $(BENCH_CLAIMS) --dir .build/bench --out bench.csv
 
 clean:
 	$(SWIFT) package clean

@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "TallyExtractor", targets: ["TallyExtractor"]),
     .library(name: "TallyLedger", targets: ["TallyLedger"]),
     .library(name: "TallyReporter", targets: ["TallyReporter"]),
+    .executable(name: "tally-bench", targets: ["tally-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +57,16 @@ let package = Package(
       ]
     ),
 
+    // Benchmark: a corpus generator and the measurements of `make bench` (never run by `make test`).
+    .target(name: "TallyBench", dependencies: ["TallyExtractor", "TallyLedger", "TallyReporter", "TallyCSV"]),
+    .executableTarget(
+      name: "tally-bench",
+      dependencies: [
+        "TallyBench", "TallyCSV", "TallyExtractor", "TallyLedger",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
     // Tests
     .testTarget(name: "TallyCSVTests", dependencies: ["TallyCSV"]),
     .testTarget(
@@ -65,7 +76,8 @@ let package = Package(
     ),
     .testTarget(name: "TallyLedgerTests", dependencies: ["TallyLedger", "TallyExtractor", "TallyCSV"]),
     .testTarget(name: "TallyReporterTests", dependencies: ["TallyReporter", "TallyLedger", "TallyExtractor", "TallyCSV"]),
-    .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyCSV", "TallyExtractor", "TallyLedger"]),
+    .testTarget(name: "TallyBenchTests", dependencies: ["TallyBench", "TallyExtractor", "TallyLedger"]),
+    .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyBench", "TallyCSV", "TallyExtractor", "TallyLedger"]),
   ]
 )
 

@@ -52,6 +52,8 @@ struct Gazetteer: Sendable {
   var byEntity: [String: Int32] = [:]
   /// Every name and capital, lower-cased, for looking up datelines written in capitals (`KHAN YOUNIS`).
   var byLowercasedName: [String: Int32] = [:]
+  /// The name as written in the gazetteer, by its lower-cased form.
+  var formByLowercasedName: [String: String] = [:]
 
   /// Adds an entity, or merges new forms into an entity already present.
   mutating func add(
@@ -84,7 +86,10 @@ struct Gazetteer: Sendable {
   }
 
   private mutating func addForm(_ form: String, entry: Int32, role: GazetteerRole) {
-    if role != .adjective { byLowercasedName[form.lowercased()] = byLowercasedName[form.lowercased()] ?? entry }
+    if role != .adjective, byLowercasedName[form.lowercased()] == nil {
+      byLowercasedName[form.lowercased()] = entry
+      formByLowercasedName[form.lowercased()] = form
+    }
     let words = Gazetteer.words(of: form)
     guard let first = words.first else { return }
     let key = String(decoding: first, as: UTF8.self)

@@ -37,6 +37,47 @@ extension Ledger {
   /// }
   /// ```
   public func claims(party: String? = nil, category: Category? = nil) throws(LedgerError) -> [LedgerClaim] {
+    let query = Ledger.claimsQuery(party: party, category: category)
+    let path = self.path
+    return try reading { db in
+      // Sightings first, in claim order, then the claims merged with them in one pass:
+      // cursors and column indexes, no per-row dictionaries (10^6 claims load in seconds).
+      var sightingClaims: [Int64] = []
+      var sightings: [Sighting] = []
+      let sightingRows = try Row.fetchCursor(db, sql: query.sightings, arguments: query.arguments)
+      while let row = try sightingRows.next() {
+        sightingClaims.append(row[0])
+        sightings.append(
+          Sighting(
+            documentID: row[1], document: row[2], source: row[3], published: row[4], quote: row[5], start: row[6],
+            end: row[7]))
+      }
+      var claims: [LedgerClaim] = []
+      var next = 0
+      let claimRows = try Row.fetchCursor(db, sql: query.claims, arguments: query.arguments)
+      while let row = try claimRows.next() {
+        let id: Int64 = row[0]
+        let categoryText: String = row[3]
+        let qualifierText: String = row[8]
+        guard let category = Category(rawValue: categoryText), let qualifier = Qualifier(rawValue: qualifierText) else {
+          throw LedgerError.corrupt(path: path, reason: "claim \(id) has category `\(categoryText)`, qualifier `\(qualifierText)`")
+        }
+        while next < sightingClaims.count && sightingClaims[next] < id { next += 1 }
+        let first = next
+        while next < sightingClaims.count && sightingClaims[next] == id { next += 1 }
+        claims.append(
+          LedgerClaim(
+            id: id, claimant: row[1], party: row[2], category: category, subject: row[4], value: row[5], low: row[6],
+            high: row[7], qualifier: qualifier, asOf: row[9], location: row[10], sightings: Array(sightings[first..<next])))
+      }
+      return claims
+    }
+  }
+
+  /// The two statements ``claims(party:category:)`` runs: the claims, then their sightings.
+  static func claimsQuery(party: String?, category: Category?) -> (
+    claims: String, sightings: String, arguments: StatementArguments
+  ) {
     var conditions: [String] = []
     var arguments: StatementArguments = []
     if let party {
@@ -48,39 +89,42 @@ extension Ledger {
       arguments += [category.rawValue]
     }
     let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-    let rows = try reading { db in
-      let claims = try ClaimRecord.fetchAll(db, sql: "SELECT c.* FROM claim c\(filter) ORDER BY c.id", arguments: arguments)
-      let sightings = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
-          FROM sighting s JOIN document d ON d.id = s.documentId\(conditions.isEmpty ? "" : " JOIN claim c ON c.id = s.claimId")\(filter)
-          ORDER BY s.claimId, d.published IS NULL, d.published, d.name, s.start
-          """, arguments: arguments)
-      return (claims, sightings)
-    }
-    var byClaim: [Int64: [Sighting]] = [:]
-    for row in rows.1 {
-      let claimId: Int64 = row[0]
-      byClaim[claimId, default: []].append(
-        Sighting(
-          documentID: row[1], document: row[2], source: row[3], published: row[4], quote: row[5], start: row[6],
-          end: row[7]))
-    }
-    var claims: [LedgerClaim] = []
-    claims.reserveCapacity(rows.0.count)
-    for record in rows.0 {
-      guard let category = Category(rawValue: record.category), let qualifier = Qualifier(rawValue: record.qualifier)
-      else {
-        throw .corrupt(path: path, reason: "claim \(record.id) has category `\(record.category)`, qualifier `\(record.qualifier)`")
+    let claims = """
+      SELECT c.id, c.claimant, c.party, c.category, c.subject, c.value, c.low, c.high, c.qualifier, c.asOf, c.location
+      FROM claim c\(filter) ORDER BY c.id
+      """
+    let sightings = """
+      SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
+      FROM sighting s JOIN document d ON d.id = s.documentId\(conditions.isEmpty ? "" : " JOIN claim c ON c.id = s.claimId")\(filter)
+      ORDER BY s.claimId, d.published IS NULL, d.published, d.name, s.start
+      """
+    return (claims, sightings, arguments)
+  }
+
+  /// SQLite's plan for the statements of ``claims(party:category:)`` (`EXPLAIN QUERY PLAN`), one
+  /// step per line, so tests can check that an index serves them.
+  func claimsQueryPlan(party: String?, category: Category?) throws(LedgerError) -> [String] {
+    let query = Ledger.claimsQuery(party: party, category: category)
+    return try reading { db in
+      var plan: [String] = []
+      for sql in [query.claims, query.sightings] {
+        for row in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: query.arguments) {
+          plan.append(row["detail"] ?? "")
+        }
       }
-      claims.append(
-        LedgerClaim(
-          id: record.id, claimant: record.claimant, party: record.party, category: category, subject: record.subject,
-          value: record.value, low: record.low, high: record.high, qualifier: qualifier, asOf: record.asOf,
-          location: record.location, sightings: byClaim[record.id] ?? []))
+      return plan
     }
-    return claims
+  }
+
+  /// Every party named by a claim, with its number of claims, most claims first (then by name);
+  /// claims with no party are not counted.
+  public func partyCounts() throws(LedgerError) -> [(party: String, count: Int)] {
+    try reading { db in
+      try Row.fetchAll(
+        db,
+        sql: "SELECT party, COUNT(*) FROM claim WHERE party IS NOT NULL GROUP BY party ORDER BY COUNT(*) DESC, party"
+      ).map { (party: $0[0], count: $0[1]) }
+    }
   }
 
   /// Every document, in id order.

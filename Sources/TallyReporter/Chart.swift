@@ -205,19 +205,12 @@ extension BriefDay {
   /// Days since 1970-01-01 of a `YYYY-MM-DD` date.
   static func serial(_ iso: String) -> Int? {
     guard let date = PartialDate(iso: iso), let month = date.month, let day = date.day else { return nil }
-    // Howard Hinnant's days_from_civil.
-    let y = month <= 2 ? date.year - 1 : date.year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = month > 2 ? month - 3 : month + 9
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    return CivilCalendar.days(year: date.year, month: month, day: day)
   }
 
   /// The `YYYY-MM-DD` text of a day number.
   static func iso(_ serial: Int) -> String {
-    PartialDate(year: 1970, month: 1, day: 1)?.adding(days: serial)?.description ?? ""
+    CivilCalendar.iso(serial)
   }
 }
 

@@ -27,6 +27,12 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A CSV file of extra gazetteer rows: entity,kind,parent,names,adjectives,capital.", valueName: "FILE"))
   var gazetteer: [String] = []
 
+  @Option(help: ArgumentHelp("How many documents to read at once (default: all cores); the output is the same.", valueName: "N"))
+  var jobs: Int?
+
+  @Flag(help: "Show no progress on standard error.")
+  var quiet = false
+
   @OptionGroup var limits: InputLimits
 
   @Argument(help: "Files, folders or - for standard input.")
@@ -34,21 +40,33 @@ struct ExtractCommand: ParsableCommand {
 
   func validate() throws {
     try Setup.validate(date: date)
+    try Setup.validate(jobs: jobs)
   }
 
   func run() throws {
-    var corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date))
+    let corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date))
+    // Documents are extracted on all cores and written in input order, so the output is the one-core output.
+    var reader = ParallelCorpusReader(corpus: corpus, jobs: jobs ?? ParallelCorpusReader.defaultJobs)
+    let (files, expandErrors) = InputPaths.expand(paths)
+    let progress = ProgressMeter(files: files, quiet: quiet)
     var output = ClaimOutput(format: format)
     var writeError: (any Error)?
-    // Claims are written chunk by chunk, so memory stays bounded on very large files.
-    let errors = corpus.read(paths, emit: { _, claims in
+    // Claims are written document by document (chunk by chunk for large files), so memory stays bounded.
+    var claimsOfDocument = 0
+    let readErrors = reader.read(files: files, emit: { _, claims in
+      claimsOfDocument += claims.count
       guard writeError == nil else { return }
       do { try output.write(claims) } catch { writeError = error }
     }) { _, result in
+      if !result.warnings.isEmpty { progress?.clearLine() }
       for warning in result.warnings { warn("warning: \(warning)") }
+      progress?.add(bytes: result.byteCount, claims: claimsOfDocument)
+      claimsOfDocument = 0
     }
+    progress?.finish()
     if let writeError { throw writeError }
     try output.finish()
+    let errors = expandErrors + readErrors
     for error in errors { warn("error: \(error.description)") }
     if !errors.isEmpty { throw ExitCode(1) }
   }

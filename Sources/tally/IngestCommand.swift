@@ -7,7 +7,7 @@ import TallyLedger
 struct IngestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
-    abstract: "Extract the figures of articles and store them in the ledger, one transaction per document.",
+    abstract: "Extract the figures of articles on all cores and store them in the ledger, each document whole or not at all.",
     discussion: """
       A PATH is a file, a folder (every *.txt below it, in sorted order) or - for standard input.
       The ledger is --db, else $TALLY_DB, else data/ledger.sqlite; it is created on first use.
@@ -31,6 +31,12 @@ struct IngestCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A CSV file of extra gazetteer rows: entity,kind,parent,names,adjectives,capital.", valueName: "FILE"))
   var gazetteer: [String] = []
 
+  @Option(help: ArgumentHelp("How many documents to read at once (default: all cores).", valueName: "N"))
+  var jobs: Int?
+
+  @Flag(help: "Show no progress on standard error.")
+  var quiet = false
+
   @OptionGroup var limits: InputLimits
 
   @Argument(help: "Files, folders or - for standard input.")
@@ -38,26 +44,44 @@ struct IngestCommand: ParsableCommand {
 
   func validate() throws {
     try Setup.validate(date: date)
+    try Setup.validate(jobs: jobs)
   }
 
   func run() throws {
-    var corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date))
+    let corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date))
     let ledger = try Ledger.open(path: LedgerLocation.resolve(db: db, environment: ProcessInfo.processInfo.environment))
+    // Documents are extracted on all cores and stored by this thread, in input order, a batch per transaction.
+    var reader = ParallelCorpusReader(corpus: corpus, jobs: jobs ?? ParallelCorpusReader.defaultJobs)
+    let (files, expandErrors) = InputPaths.expand(paths)
+    let progress = ProgressMeter(files: files, quiet: quiet)
     var summary = IngestSummary()
     var ledgerError: LedgerError?
-    let errors = corpus.read(paths) { input, result in
+    var batch = IngestBatch(ledger: ledger)
+    func record(_ stored: [IngestBatch.Stored]) {
+      for document in stored {
+        summary.add(document.outcome)
+        if case .updated(let claims) = document.outcome {
+          progress?.clearLine()
+          warn("updated: \(Ledger.documentName(for: document.input, sha256: document.sha256)) (\(claims) claim\(claims == 1 ? "" : "s") added)")
+        }
+      }
+    }
+    let readErrors = reader.read(files: files) { input, result in
       guard ledgerError == nil else { return }
+      if !result.warnings.isEmpty { progress?.clearLine() }
       for warning in result.warnings { warn("warning: \(warning)") }
       do throws(LedgerError) {
-        let outcome = try ledger.ingest(result, from: input)
-        summary.add(outcome)
-        if case .updated(let claims) = outcome {
-          warn("updated: \(Ledger.documentName(for: input, sha256: result.sha256)) (\(claims) claim\(claims == 1 ? "" : "s") added)")
-        }
+        record(try batch.add(result, from: input))
       } catch {
         ledgerError = error
       }
+      progress?.add(bytes: result.byteCount, claims: result.claims.count)
     }
+    if ledgerError == nil {
+      do throws(LedgerError) { record(try batch.flush()) } catch { ledgerError = error }
+    }
+    progress?.finish()
+    let errors = expandErrors + readErrors
     for error in errors { warn("error: \(error.description)") }
     summary.failed += errors.count
     print(summary.line)

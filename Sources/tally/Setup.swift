@@ -28,6 +28,11 @@ extension Setup {
       throw ValidationError(DocumentError.badDate(value: date).description)
     }
   }
+
+  /// Checks a `--jobs` value: 1 or more.
+  static func validate(jobs: Int?) throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): give 1 or more documents at once") }
+  }
 }
 
 /// Streams claims to standard output in one format.

@@ -106,8 +106,8 @@ import Testing
     #expect(result.stdout == "")
     #expect(
       result.stderr == """
-        Error: Unknown option '--bogus'
-        Usage: tally extract [--format <format>] [--source <source>] [--date <YYYY-MM-DD>] [--gazetteer <FILE> ...] [--max-document-mb <MB>] [--max-line-kb <KB>] <paths> ...
+        Error: Unknown option '--bogus'. Did you mean '--jobs'?
+        Usage: tally extract [--format <format>] [--source <source>] [--date <YYYY-MM-DD>] [--gazetteer <FILE> ...] [--jobs <N>] [--quiet] [--max-document-mb <MB>] [--max-line-kb <KB>] <paths> ...
           See 'tally extract --help' for more information.
 
         """)

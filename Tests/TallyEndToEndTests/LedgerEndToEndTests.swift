@@ -185,10 +185,12 @@ import Glibc
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    // Wait for the ledger to exist, let the ingest run a while, then kill it without warning.
+    // Wait for the first batch of documents to be committed, let the ingest run a little longer,
+    // then kill it without warning.
     let deadline = Date().addingTimeInterval(60)
     while !FileManager.default.fileExists(atPath: ledgerPath + "-wal") && Date() < deadline { usleep(10_000) }
-    usleep(700_000)
+    while Date() < deadline, (try? Ledger.open(path: ledgerPath).documentCount()) ?? 0 == 0 { usleep(20_000) }
+    usleep(300_000)
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal)

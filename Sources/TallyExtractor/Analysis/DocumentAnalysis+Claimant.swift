@@ -101,6 +101,11 @@ extension DocumentAnalysis {
       // "the Tuareg-led CSP-DPA alliance" -> "CSP-DPA"
       while run.count > 1, let first = run.first, isLedAdjective(first) { run.removeFirst() }
       let name = text(tokens: run[0], run[run.count - 1])
+      // "the Norwegian Refugee Council", "the Syrian Observatory for Human Rights": a name that
+      // carries a nationality is an organisation's, not that state's voice.
+      if run.contains(where: { mention(at: $0)?.role == .adjective }) {
+        return Attribution(claimant: name, affiliation: nil)
+      }
       return Attribution(claimant: name, affiliation: runEntity ?? affiliation ?? affiliationAfter(np.upperBound))
     }
     if !institution.isEmpty {

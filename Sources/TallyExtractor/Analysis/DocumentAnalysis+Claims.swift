@@ -18,18 +18,30 @@ extension DocumentAnalysis {
         if attribution?.isDenial == true { continue }
         if let attribution, attribution.claimant != nil { remember(attribution, in: &history) }
         var location: Int32?
+        var locationName: String?
         if category == .population {
-          location = populationPlace(before: c.first, in: unit)
+          if let place = populationPlace(before: c.first, in: unit) {
+            location = place.entry
+            locationName = place.name
+          } else if let dateline, refersToThePlace(unit) {
+            // "STEPANAKERT — The city, home to around 55,000 people, ..."
+            location = dateline
+            locationName = datelineName
+          }
         }
-        let party = party(for: c, attribution: attribution, location: location, in: unit, opponents: opponents)
+        let asOf = asOf(c, unitIndex: u)
+        // A year or a month as the as-of date marks a figure about an earlier period.
+        let historical = asOf.map { !$0.contains("-") || $0.count == 7 } ?? false
+        let party = party(
+          for: c, attribution: attribution, location: location, in: unit, opponents: opponents, historical: historical)
         let (start, end) = quoteSpan(c)
         let value = c.qualifier == .range || c.qualifier == .vague ? (c.low ?? c.number.value) : c.number.value
         out.append(
           Claim(
             document: document, source: source, published: publishedText, claimant: attribution?.claimant,
             party: party, category: category, subject: subject(c, category), value: value, low: c.low,
-            high: c.high, qualifier: c.qualifier, asOf: asOf(c, unitIndex: u),
-            location: location.map { entity($0) }, quote: text(start..<end), start: start, end: end))
+            high: c.high, qualifier: c.qualifier, asOf: asOf,
+            location: locationName, quote: text(start..<end), start: start, end: end))
       }
     }
     return out
@@ -64,19 +76,32 @@ extension DocumentAnalysis {
   }
 
   /// The place a population figure belongs to: the nearest place named before it in the sentence.
-  private func populationPlace(before first: Int, in unit: Range<Int>) -> Int32? {
-    var fallback: Int32?
+  /// A capital is named as written (`Stepanakert`), an entity by its canonical name.
+  private func populationPlace(before first: Int, in unit: Range<Int>) -> (entry: Int32, name: String)? {
+    var fallback: (entry: Int32, name: String)?
     var k = first - 1
     while k >= unit.lowerBound {
       if let m = mention(at: k) {
-        if gazetteer.entries[Int(m.entry)].kind == .place || m.role == .capital { return m.entry }
-        if fallback == nil && m.role == .name { fallback = m.entry }
+        if m.role == .capital {
+          let written = text(tokens: m.first, m.last)
+          return (m.entry, gazetteer.formByLowercasedName[written.lowercased()] ?? written)
+        }
+        if gazetteer.entries[Int(m.entry)].kind == .place { return (m.entry, entity(m.entry)) }
+        if fallback == nil && m.role == .name { fallback = (m.entry, entity(m.entry)) }
         k = m.first - 1
         continue
       }
       k -= 1
     }
     return fallback
+  }
+
+  /// Whether a sentence speaks of "the city" or "the town" without naming it.
+  private func refersToThePlace(_ unit: Range<Int>) -> Bool {
+    for k in unit where word(k) == .city || word(k) == .town {
+      if k > unit.lowerBound, word(k - 1) == .the { return true }
+    }
+    return false
   }
 
   /// The byte span of the words that carry the figure: qualifier, number, noun, and a category verb next to them.

@@ -1,6 +1,9 @@
 extension DocumentAnalysis {
   /// The side a figure is about.
-  func party(for c: Candidate, attribution: Attribution?, location: Int32?, in unit: Range<Int>, opponents: [Int32: Int32]) -> String? {
+  func party(
+    for c: Candidate, attribution: Attribution?, location: Int32?, in unit: Range<Int>, opponents: [Int32: Int32],
+    historical: Bool = false
+  ) -> String? {
     let own = attribution?.affiliation
     func opponent() -> String? {
       guard let own, let other = opponents[own] else { return nil }
@@ -52,16 +55,43 @@ extension DocumentAnalysis {
       {
         return side(of: other)
       }
-      if own != nil, attribution?.claimant != nil { return opponent() }
-      return nil
+      if own != nil, attribution?.claimant != nil, let other = opponent() { return other }
+      return storySide(c, attributed: attribution?.claimant != nil, historical: historical)
     }
-    if c.subject == "civilian" || c.subject == "unspecified", let place = placeAfter(c, in: unit) {
+    let people = c.subject == "civilian" || c.subject == "unspecified"
+    if people, let place = placeAfter(c, in: unit) ?? placeInClause(c, in: clause(around: c, in: unit)) {
       return side(of: place)
     }
     if let own, attribution?.claimant != nil, let side = side(of: own) { return side }
-    // The dateline's place, for people hurt or displaced where the story is filed from.
-    if let dateline, c.category != .destroyed { return side(of: dateline) }
-    return nil
+    return storySide(c, attributed: attribution?.claimant != nil, historical: historical)
+  }
+
+  /// The side where the story happens, for people hurt or displaced with nothing closer: the
+  /// dateline's place when the article names that side again, else the side the article names most.
+  private func storySide(_ c: Candidate, attributed: Bool, historical: Bool) -> String? {
+    // A figure about an earlier period is not about where the story is filed from.
+    guard c.category != .destroyed, !historical else { return nil }
+    let ranked = rankedSides()
+    if let dateline, let side = side(of: dateline), ranked.contains(where: { self.side(of: $0) == side }) {
+      return side
+    }
+    // Soldiers are not counted for whichever side the article names most.
+    guard c.subject != "military" else { return nil }
+    // An outlet's own unattributed figure ("a war that claimed 30,000 lives") is often about
+    // both sides: only a claimed figure takes the article's main side.
+    guard attributed, let top = ranked.first else { return nil }
+    // Only a clear leader: named more often than any other side.
+    if ranked.count > 1, sideCounts[top] == sideCounts[ranked[1]] { return nil }
+    return side(of: top)
+  }
+
+  /// The comma-free stretch of the sentence around the figure.
+  private func clause(around c: Candidate, in unit: Range<Int>) -> Range<Int> {
+    var lo = c.first
+    while lo > unit.lowerBound && !isBoundary(lo - 1) { lo -= 1 }
+    var hi = c.headLast + 1
+    while hi < unit.upperBound && !isBoundary(hi) { hi += 1 }
+    return lo..<hi
   }
 
   /// `of Azerbaijan`, `belonging to the Azerbaijani military`, `on the Armenian side`, after the noun phrase.
@@ -99,7 +129,11 @@ extension DocumentAnalysis {
     for k in unit {
       guard let w = word(k), w == .in_ || w == .on || w == .across || w == .near || w == .at else { continue }
       var j = k + 1
-      while j < min(k + 4, unit.upperBound), mention(at: j) == nil, tokens[j].kind == .word, !tokens[j].has(.capitalized) || word(j) == .the {
+      while j < min(k + 4, unit.upperBound), mention(at: j) == nil, tokens[j].kind == .word,
+        !tokens[j].has(.capitalized) || word(j) == .the || isDirection(j)
+      {
+        // "fled across the border into Chad": a destination is not where it happened
+        if word(j) == .into || word(j) == .to { break }
         j += 1
       }
       guard let m = mention(at: j), m.role != .adjective, side(of: m.entry) != nil else { continue }
@@ -107,6 +141,12 @@ extension DocumentAnalysis {
       if best == nil || distance < best!.distance { best = (distance, m.entry) }
     }
     return best?.entry
+  }
+
+  /// `West`, `northern`, `Upper`: words that qualify a place name.
+  private func isDirection(_ k: Int) -> Bool {
+    ["west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "upper", "lower",
+      "greater"].contains(text(tokens: k, k).lowercased())
   }
 
   /// The nearest side named before token `k` in the sentence (what `its` refers to).

@@ -38,12 +38,35 @@ struct DocumentAnalysis {
     segment()
     markDates()
     dateline = findDateline()
+    countSides()
+  }
+
+  /// How often each side (places counted for their state or territory) is named in the document.
+  var sideCounts: [Int32: Int] = [:]
+
+  /// The sides named in the document, most named first.
+  func rankedSides() -> [Int32] {
+    sideCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+  }
+
+  private mutating func countSides() {
+    for m in mentions {
+      var e = m.entry
+      let kind = gazetteer.entries[Int(e)].kind
+      if kind == .place || kind == .organization {
+        guard gazetteer.parents[Int(e)] >= 0 else { continue }
+        e = gazetteer.parents[Int(e)]
+      }
+      sideCounts[e, default: 0] += 1
+    }
   }
 
   /// The place of a dateline in capitals at the top of the text (`KHAN YOUNIS —`, `EL FASHER, Sudan —`).
   var dateline: Int32?
+  /// The dateline's place as the gazetteer writes it (`Khan Younis`).
+  var datelineName: String?
 
-  private func findDateline() -> Int32? {
+  private mutating func findDateline() -> Int32? {
     var k = 0
     var words: [String] = []
     while k < min(tokens.count, 6), tokens[k].kind == .word, tokens[k].has(.allCaps) || tokens[k].has(.capitalized) {
@@ -54,7 +77,9 @@ struct DocumentAnalysis {
     guard !words.isEmpty, k < tokens.count else { return nil }
     let next = tokens[k]
     guard next.kind == .dash || (next.kind == .punct && (next.byte == 0x2C || next.byte == 0x2D)) else { return nil }
-    return gazetteer.byLowercasedName[words.joined(separator: " ").lowercased()]
+    let key = words.joined(separator: " ").lowercased()
+    datelineName = gazetteer.formByLowercasedName[key]
+    return gazetteer.byLowercasedName[key]
   }
 
   // MARK: - Dates

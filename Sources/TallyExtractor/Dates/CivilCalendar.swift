@@ -10,14 +10,14 @@
 /// ```
 ///
 /// - Complexity: O(1) for every function.
-enum CivilCalendar {
+public enum CivilCalendar {
   /// Whether `year` has a 29 February.
-  static func isLeap(_ year: Int) -> Bool {
+  public static func isLeap(_ year: Int) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 
   /// The number of days in `month` (1...12) of `year`.
-  static func daysInMonth(year: Int, month: Int) -> Int {
+  public static func daysInMonth(year: Int, month: Int) -> Int {
     switch month {
     case 2: return isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -26,7 +26,7 @@ enum CivilCalendar {
   }
 
   /// Days since 1970-01-01 for a valid civil date.
-  static func days(year: Int, month: Int, day: Int) -> Int {
+  public static func days(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -37,7 +37,7 @@ enum CivilCalendar {
   }
 
   /// The civil date `days` after 1970-01-01.
-  static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+  public static func date(days: Int) -> (year: Int, month: Int, day: Int) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097
@@ -50,8 +50,29 @@ enum CivilCalendar {
   }
 
   /// The ISO weekday number (1 = Monday ... 7 = Sunday) of the day `days` after 1970-01-01.
-  static func isoWeekday(days: Int) -> Int {
+  public static func isoWeekday(days: Int) -> Int {
     let r = (days + 3) % 7
     return (r < 0 ? r + 7 : r) + 1
+  }
+
+  /// The ISO text `YYYY-MM-DD` of a day number.
+  public static func iso(_ days: Int) -> String {
+    let (y, m, d) = date(days: days)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(10)
+    func put(_ value: Int, _ width: Int) {
+      var divisor = 1
+      for _ in 1..<width { divisor *= 10 }
+      while divisor > 0 {
+        bytes.append(UInt8(0x30 + (value / divisor) % 10))
+        divisor /= 10
+      }
+    }
+    put(y, 4)
+    bytes.append(0x2D)
+    put(m, 2)
+    bytes.append(0x2D)
+    put(d, 2)
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -29,22 +29,20 @@ public struct CorpusReader: Sendable {
     _ paths: [String], emit: ((InputFile, [Claim]) -> Void)? = nil, _ body: (InputFile, DocumentResult) throws -> Void
   ) rethrows -> [DocumentError] {
     let (files, expandErrors) = InputPaths.expand(paths)
-    var errors = expandErrors
+    return try expandErrors + read(files: files, emit: emit, body)
+  }
+
+  /// Reads each of `files` and hands its result to `body`, in order (see ``read(_:emit:_:)``).
+  ///
+  /// - Returns: The errors met, in order.
+  public mutating func read(
+    files: [InputFile], emit: ((InputFile, [Claim]) -> Void)? = nil,
+    _ body: (InputFile, DocumentResult) throws -> Void
+  ) rethrows -> [DocumentError] {
+    var errors: [DocumentError] = []
     for file in files {
-      var sidecar = SourcesIndex()
-      if case .file(let path) = file {
-        let folder = (path as NSString).deletingLastPathComponent
-        if let cached = sidecars[folder] {
-          sidecar = cached
-        } else {
-          do {
-            sidecar = try SourcesIndex.load(folder: folder.isEmpty ? "." : folder)
-          } catch {
-            errors.append(error)
-          }
-          sidecars[folder] = sidecar
-        }
-      }
+      let (sidecar, sidecarError) = sidecar(for: file)
+      if let sidecarError { errors.append(sidecarError) }
       let result: DocumentResult
       do {
         if let emit {
@@ -59,5 +57,21 @@ public struct CorpusReader: Sendable {
       try body(file, result)
     }
     return errors
+  }
+
+  /// The `sources.csv` entries of the folder of `file`, loaded once per folder; the error comes
+  /// back only the first time the folder is met.
+  mutating func sidecar(for file: InputFile) -> (SourcesIndex, DocumentError?) {
+    guard case .file(let path) = file else { return (SourcesIndex(), nil) }
+    let folder = (path as NSString).deletingLastPathComponent
+    if let cached = sidecars[folder] { return (cached, nil) }
+    do {
+      let index = try SourcesIndex.load(folder: folder.isEmpty ? "." : folder)
+      sidecars[folder] = index
+      return (index, nil)
+    } catch {
+      sidecars[folder] = SourcesIndex()
+      return (SourcesIndex(), error)
+    }
   }
 }

@@ -150,7 +150,7 @@ extension Reconciliation {
     }
     if fact.isDated {
       out += open ? ", " : " ("
-      out += CivilDays.iso(Int(fact.published))
+      out += CivilCalendar.iso(Int(fact.published))
       open = true
     }
     if open { out += ")" }

@@ -70,11 +70,11 @@ extension Reconciliation {
     }
     guard last != Int32.min else { return [] }
 
-    let lowerClip = filter.from.map { Int32(CivilDays.days(year: $0.year, month: $0.month ?? 1, day: $0.day ?? 1)) }
+    let lowerClip = filter.from.map { Int32(CivilCalendar.days(year: $0.year, month: $0.month ?? 1, day: $0.day ?? 1)) }
     let upperClip = filter.to.map { date -> Int32 in
       let month = date.month ?? 12
-      let day = date.day ?? CivilDays.daysInMonth(year: date.year, month: month)
-      return Int32(CivilDays.days(year: date.year, month: month, day: day))
+      let day = date.day ?? CivilCalendar.daysInMonth(year: date.year, month: month)
+      return Int32(CivilCalendar.days(year: date.year, month: month, day: day))
     }
     let end = min(last, upperClip ?? last)
 
@@ -102,7 +102,7 @@ extension Reconciliation {
       starts[day] = total
       total += running
     }
-    let dates = (0..<span).map { CivilDays.iso(Int(first) + $0) }
+    let dates = (0..<span).map { CivilCalendar.iso(Int(first) + $0) }
 
     return [DailyRow](unsafeUninitializedCapacity: total) { buffer, count in
       var cursor = starts

@@ -78,12 +78,12 @@ public struct Reconciliation: Sendable {
     // The tracked period and the historical figures.
     let start: Int32?
     if let trackedFrom {
-      start = Int32(CivilDays.days(year: trackedFrom.year, month: trackedFrom.month ?? 1, day: trackedFrom.day ?? 1))
+      start = Int32(CivilCalendar.days(year: trackedFrom.year, month: trackedFrom.month ?? 1, day: trackedFrom.day ?? 1))
       self.trackedFrom = trackedFrom
     } else if earliestPublication != Int32.max {
-      let (y, m, _) = CivilDays.date(days: Int(earliestPublication))
+      let (y, m, _) = CivilCalendar.date(days: Int(earliestPublication))
       let (py, pm) = m == 1 ? (y - 1, 12) : (y, m - 1)
-      start = Int32(CivilDays.days(year: py, month: pm, day: 1))
+      start = Int32(CivilCalendar.days(year: py, month: pm, day: 1))
       self.trackedFrom = PartialDate(year: py, month: pm, day: 1)
     } else {
       start = nil
@@ -94,8 +94,8 @@ public struct Reconciliation: Sendable {
       var historical = false
       if let start, asOf.lastDay < start { historical = true }
       if asOf.day == nil, facts[index].isDated {
-        let (y, m, _) = CivilDays.date(days: Int(facts[index].published))
-        let monthStart = Int32(CivilDays.days(year: y, month: m, day: 1))
+        let (y, m, _) = CivilCalendar.date(days: Int(facts[index].published))
+        let monthStart = Int32(CivilCalendar.days(year: y, month: m, day: 1))
         if asOf.lastDay < monthStart { historical = true }
       }
       facts[index].historical = historical

@@ -1,0 +1,168 @@
+import Foundation
+import TallyCSV
+import TallyExtractor
+import TallyLedger
+import TallyReporter
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The measured steps of the benchmark. Each runs in the process that calls it; `tally-bench run`
+/// runs each in a child process so that the peak memory reported is the step's own.
+public enum BenchSteps {
+  /// Seconds since an arbitrary start, from the monotonic clock.
+  static func now() -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+  }
+
+  /// Every `.txt` file of `corpus`, in sorted order.
+  static func files(_ corpus: String) -> [InputFile] {
+    InputPaths.expand([corpus]).files
+  }
+
+  /// Extraction throughput: reads and extracts every file of `corpus` on `jobs` cores, keeping
+  /// only the counts (the file listing is not timed).
+  public static func extract(corpus: String, label: String, jobs: Int) throws -> BenchMeasurement {
+    let reader = DocumentReader(extractor: Extractor(vocabulary: try Vocabulary.standard()))
+    let files = files(corpus)
+    var parallel = ParallelCorpusReader(corpus: CorpusReader(reader: reader), jobs: jobs)
+    var documents = 0
+    var bytes = 0
+    var claims = 0
+    let start = now()
+    let errors = parallel.read(files: files) { _, result in
+      documents += 1
+      bytes += result.byteCount
+      claims += result.claims.count
+    }
+    var measurement = BenchMeasurement(step: "extract", input: label, jobs: jobs, seconds: now() - start)
+    measurement.bytes = bytes
+    measurement.documents = documents
+    measurement.claims = claims
+    if !errors.isEmpty { measurement.note = "\(errors.count) files failed" }
+    return measurement
+  }
+
+  /// Ingest throughput: extracts on `jobs` cores and stores into a fresh ledger at `ledgerPath`
+  /// in batched transactions, as `tally ingest` does.
+  public static func ingest(corpus: String, label: String, ledgerPath: String, jobs: Int) throws -> BenchMeasurement {
+    for suffix in ["", "-wal", "-shm"] { unlink(ledgerPath + suffix) }
+    let reader = DocumentReader(extractor: Extractor(vocabulary: try Vocabulary.standard()))
+    let start = now()
+    let ledger = try Ledger.open(path: ledgerPath)
+    var parallel = ParallelCorpusReader(corpus: CorpusReader(reader: reader), jobs: jobs)
+    var batch = IngestBatch(ledger: ledger)
+    var summary = IngestSummary()
+    var bytes = 0
+    var extracted = 0
+    var failure: (any Error)?
+    let errors = parallel.read([corpus]) { input, result in
+      guard failure == nil else { return }
+      bytes += result.byteCount
+      extracted += result.claims.count
+      do {
+        for stored in try batch.add(result, from: input) { summary.add(stored.outcome) }
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+    for stored in try batch.flush() { summary.add(stored.outcome) }
+    let seconds = now() - start
+    var measurement = BenchMeasurement(step: "ingest", input: label, jobs: jobs, seconds: seconds)
+    measurement.bytes = bytes
+    measurement.documents = summary.documents
+    measurement.claims = extracted
+    measurement.ledgerBytes = fileSize(ledgerPath) + fileSize(ledgerPath + "-wal")
+    measurement.note = "\(try ledger.claimCount()) distinct claims, \(try ledger.sightingCount()) sightings"
+    if !errors.isEmpty { measurement.note += "; \(errors.count) files failed" }
+    return measurement
+  }
+
+  /// The size of a file, 0 when it does not exist.
+  static func fileSize(_ path: String) -> Int {
+    var st = stat()
+    return stat(path, &st) == 0 ? Int(st.st_size) : 0
+  }
+
+  /// A report over a ledger: `daily`, `daily-party` (one party's claims only), `compare` or
+  /// `findings`. The time covers loading the claims, reconciling and rendering the CSV, as the
+  /// command does; the note splits it into those phases.
+  public static func query(_ kind: String, ledgerPath: String, label: String) throws -> BenchMeasurement {
+    let ledger = try Ledger.open(path: ledgerPath)
+    let start = now()
+    let party = kind == "daily-party" ? try mostCommonParty(ledger) : nil
+    let claims = try ledger.claims(party: party)
+    let loaded = now()
+    let reconciliation = Reconciliation(claims: claims)
+    let rows: Int
+    let bytes: [UInt8]
+    let computed: Double
+    switch kind {
+    case "daily", "daily-party":
+      let daily = reconciliation.daily(DailyFilter(party: party))
+      computed = now()
+      rows = daily.count
+      bytes = Report.csv(daily)
+    case "compare":
+      let compare = reconciliation.compare()
+      computed = now()
+      rows = compare.count
+      bytes = Report.csv(compare)
+    case "findings":
+      let findings = reconciliation.findings()
+      computed = now()
+      rows = findings.count
+      bytes = Report.csv(findings)
+    default:
+      throw BenchError("unknown query \(kind); use daily, daily-party, compare or findings")
+    }
+    let end = now()
+    var measurement = BenchMeasurement(step: kind, input: label, jobs: 1, seconds: end - start)
+    measurement.claims = claims.count
+    measurement.rows = rows
+    measurement.ledgerBytes = fileSize(ledgerPath) + fileSize(ledgerPath + "-wal")
+    let phases = String(
+      format: "load %.2f s, reconcile %.2f s, render %.2f s (%.1f MB)", loaded - start, computed - loaded,
+      end - computed, Double(bytes.count) / 1e6)
+    measurement.note = (party.map { "party \($0); " } ?? "") + phases
+    return measurement
+  }
+
+  /// The party with the most claims.
+  static func mostCommonParty(_ ledger: Ledger) throws -> String? {
+    try ledger.partyCounts().max { $0.count < $1.count }?.party
+  }
+
+  /// CSV export: `claims.csv` as `tally report` writes it (``ClaimRow`` rows, one per sighting,
+  /// through `Report.csv`), written to `outPath`. The time covers loading the claims, building
+  /// and sorting the rows, rendering and writing; the note splits it.
+  public static func export(ledgerPath: String, label: String, outPath: String) throws -> BenchMeasurement {
+    let ledger = try Ledger.open(path: ledgerPath)
+    let start = now()
+    let claims = try ledger.claims()
+    let loaded = now()
+    let rows = ClaimRow.rows(claims)
+    let built = now()
+    let bytes = Report.csv(rows)
+    let rendered = now()
+    try Data(bytes).write(to: URL(fileURLWithPath: outPath))
+    let end = now()
+    var measurement = BenchMeasurement(step: "export", input: label, jobs: 1, seconds: end - start)
+    measurement.claims = claims.count
+    measurement.rows = rows.count
+    measurement.note = String(
+      format: "claims.csv: load %.2f s, rows %.2f s, render %.2f s, write %.2f s (%.1f MB)", loaded - start,
+      built - loaded, rendered - built, end - rendered, Double(bytes.count) / 1e6)
+    return measurement
+  }
+}
+
+/// A benchmark that cannot go on.
+public struct BenchError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) {
+    self.description = description
+  }
+}

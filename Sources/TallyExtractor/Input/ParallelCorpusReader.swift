@@ -1,0 +1,213 @@
+import Foundation
+
+/// Reads and extracts documents on several cores, and hands the results back in input order.
+///
+/// Worker threads (``jobs`` of them) read and extract files;
+/// the calling thread receives each result, in the order of the files, in `body` — so what a
+/// caller stores or prints does not depend on the number of cores. At most ``window`` documents
+/// (2 × jobs) are read ahead of the one the caller is handling, so memory stays bounded however
+/// many files there are. A file larger than ``streamingThreshold`` (and standard input) is read
+/// by the calling thread itself when its turn comes, with `emit` streaming its claims chunk by
+/// chunk, exactly as ``CorpusReader`` does. With one job it *is* ``CorpusReader``. For example:
+///
+/// ```swift
+/// var corpus = ParallelCorpusReader(corpus: CorpusReader(reader: reader), jobs: 4)
+/// let errors = corpus.read(["data/articles"]) { input, result in print(input.documentName, result.claims.count) }
+/// ```
+public struct ParallelCorpusReader: Sendable {
+  /// The serial reader: its document reader, overrides and `sources.csv` cache.
+  public var corpus: CorpusReader
+  /// How many documents are read at once (1 reads on the calling thread alone).
+  public var jobs: Int
+  /// Files larger than this many bytes are read serially, streaming their claims through `emit`.
+  public var streamingThreshold = 4 << 20
+
+  /// How many documents may be read ahead of the one being handed to the caller.
+  public var window: Int { 2 * max(1, jobs) }
+
+  /// The number of cores this process may use: the default for ``jobs``.
+  public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+  /// Creates a reader over `corpus` that reads `jobs` documents at once.
+  public init(corpus: CorpusReader, jobs: Int = ParallelCorpusReader.defaultJobs) {
+    self.corpus = corpus
+    self.jobs = max(1, jobs)
+  }
+
+  /// Expands `paths` (see ``InputPaths/expand(_:)``) and reads every file, as ``read(files:emit:_:)``.
+  ///
+  /// - Returns: The errors met, in order: the paths that could not be expanded first.
+  public mutating func read(
+    _ paths: [String], emit: ((InputFile, [Claim]) -> Void)? = nil, _ body: (InputFile, DocumentResult) throws -> Void
+  ) rethrows -> [DocumentError] {
+    let (files, expandErrors) = InputPaths.expand(paths)
+    return try expandErrors + read(files: files, emit: emit, body)
+  }
+
+  /// Reads each of `files` and hands its result to `body` on the calling thread, in the order
+  /// of `files`.
+  ///
+  /// - Parameters:
+  ///   - files: The files, in the order the results are wanted.
+  ///   - emit: When given, receives each document's claims (for a large file, each chunk's
+  ///     claims) before `body`, and the results handed to `body` carry no claims.
+  ///   - body: Receives each document that could be read, in order. When it throws, reading
+  ///     stops (the workers finish the file they are on) and the error is rethrown.
+  /// - Returns: The errors met, in the order of the files; the files after an error are still read.
+  public mutating func read(
+    files: [InputFile], emit: ((InputFile, [Claim]) -> Void)? = nil,
+    _ body: (InputFile, DocumentResult) throws -> Void
+  ) rethrows -> [DocumentError] {
+    if jobs <= 1 || files.count <= 1 { return try corpus.read(files: files, emit: emit, body) }
+    // Sidecars are loaded here, in order, so their errors come where the serial reader puts them.
+    var sidecars: [SourcesIndex] = []
+    sidecars.reserveCapacity(files.count)
+    var sidecarErrors: [Int: DocumentError] = [:]
+    for (index, file) in files.enumerated() {
+      let (sidecar, error) = corpus.sidecar(for: file)
+      sidecars.append(sidecar)
+      if let error { sidecarErrors[index] = error }
+    }
+    let pipeline = ReadPipeline(
+      files: files, sidecars: sidecars, reader: corpus.reader, overrides: corpus.overrides, window: window,
+      streamingThreshold: streamingThreshold)
+    pipeline.start(workers: jobs)
+    defer { pipeline.stop() }
+    var errors: [DocumentError] = []
+    for (index, file) in files.enumerated() {
+      if let error = sidecarErrors[index] { errors.append(error) }
+      var result: DocumentResult
+      switch pipeline.take(index) {
+      case .read(let read):
+        result = read
+        if let emit {
+          emit(file, result.claims)
+          result.claims = []
+        }
+      case .failed(let error):
+        errors.append(error)
+        continue
+      case .serial:
+        do {
+          if let emit {
+            result = try corpus.reader.read(file, overrides: corpus.overrides, sidecar: sidecars[index]) {
+              emit(file, $0)
+            }
+          } else {
+            result = try corpus.reader.read(file, overrides: corpus.overrides, sidecar: sidecars[index])
+          }
+        } catch {
+          errors.append(error)
+          continue
+        }
+      }
+      try body(file, result)
+    }
+    return errors
+  }
+}
+
+/// The shared state of one parallel read: which file is next, and the results not yet taken.
+private final class ReadPipeline: @unchecked Sendable {
+  enum Slot {
+    case read(DocumentResult)
+    case failed(DocumentError)
+    /// Too large to hold whole, or standard input: the caller reads it itself.
+    case serial
+  }
+
+  let files: [InputFile]
+  let sidecars: [SourcesIndex]
+  let reader: DocumentReader
+  let overrides: DocumentMetadata
+  let window: Int
+  let streamingThreshold: Int
+  private let condition = NSCondition()
+  private let finished = DispatchGroup()
+  // Guarded by `condition`.
+  private var next = 0
+  private var consumed = 0
+  private var slots: [Int: Slot] = [:]
+  private var cancelled = false
+
+  init(
+    files: [InputFile], sidecars: [SourcesIndex], reader: DocumentReader, overrides: DocumentMetadata, window: Int,
+    streamingThreshold: Int
+  ) {
+    self.files = files
+    self.sidecars = sidecars
+    self.reader = reader
+    self.overrides = overrides
+    self.window = window
+    self.streamingThreshold = streamingThreshold
+  }
+
+  /// Starts `workers` threads. They are plain threads rather than `concurrentPerform`, whose
+  /// width dispatch sizes to the CPUs it sees free: `--jobs N` then means N workers, each of
+  /// which may block on the window without holding up a dispatch worker.
+  func start(workers: Int) {
+    for _ in 0..<workers {
+      finished.enter()
+      let thread = Thread { [self] in
+        work()
+        finished.leave()
+      }
+      thread.name = "tally-reader"
+      thread.start()
+    }
+  }
+
+  /// Tells the workers to stop after the file they are on, and waits for them.
+  func stop() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    condition.unlock()
+    finished.wait()
+  }
+
+  /// Waits for the result of file `index`, and lets the workers read one file further.
+  func take(_ index: Int) -> Slot {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let slot = slots.removeValue(forKey: index) {
+        consumed = index + 1
+        condition.broadcast()
+        return slot
+      }
+      condition.wait()
+    }
+  }
+
+  private func work() {
+    while true {
+      condition.lock()
+      while !cancelled && next < files.count && next >= consumed + window { condition.wait() }
+      if cancelled || next >= files.count {
+        condition.unlock()
+        return
+      }
+      let index = next
+      next += 1
+      condition.unlock()
+      let slot = read(index)
+      condition.lock()
+      slots[index] = slot
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+
+  private func read(_ index: Int) -> Slot {
+    let file = files[index]
+    guard case .file(let path) = file else { return .serial }
+    var st = stat()
+    if stat(path, &st) == 0, Int(st.st_size) > streamingThreshold { return .serial }
+    do {
+      return .read(try reader.read(file, overrides: overrides, sidecar: sidecars[index]))
+    } catch {
+      return .failed(error)
+    }
+  }
+}
