@@ -17,11 +17,13 @@ failed=0
 for target in "${TARGETS[@]}"; do
   echo "== $target: building (release, -sanitize=fuzzer,address)"
   # ld.gold warns `Cannot export local symbol '__asan_*'` about a hundred times; harmless.
-  if ! TALLY_FUZZ=1 swift build -c release --scratch-path "$SCRATCH" --product "$target" \
-      --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address 2>&1 \
-      | grep -v -e "Cannot export local symbol '__asan" -e "^warning: Cannot export"; then :; fi
+  TALLY_FUZZ=1 swift build -c release --scratch-path "$SCRATCH" --product "$target" \
+    --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address 2>&1 \
+    | grep -v -e "Cannot export local symbol '__asan" -e "^warning: Cannot export"
+  built=${PIPESTATUS[0]}
   binary="$SCRATCH/release/$target"
-  if [ ! -x "$binary" ]; then echo "$target: build failed"; failed=1; continue; fi
+  # A failed build must not fall back on an older binary.
+  if [ "$built" -ne 0 ] || [ ! -x "$binary" ]; then echo "$target: build failed"; failed=1; continue; fi
   work=".fuzz/$target"
   mkdir -p "$work/corpus"
   cp -n Fuzz/corpus/"$target"/* "$work/corpus/" 2>/dev/null || true
