@@ -70,13 +70,16 @@ import Glibc
     let folder = try TempFolder()
     let total = 1500
     try LedgerArticles.writeArticles(count: total, into: folder, prefix: "corpus/n")
+    // The kills land at random fractions of an uninterrupted run's duration on this machine.
+    let began = Date()
     let reference = try Tally.run(["ingest", "--db", "whole.sqlite", "corpus"], in: folder.url)
+    let duration = Date().timeIntervalSince(began)
     #expect(reference.exitCode == 0)
     var generator = SystemRandomNumberGenerator()
     var kills = 0
     for _ in 0..<4 {
       let process = try Self.start(["ingest", "--db", "big.sqlite", "corpus"], in: folder)
-      if Self.kill(process, after: Double.random(in: 0.3...1.5, using: &generator)) { kills += 1 }
+      if Self.kill(process, after: duration * Double.random(in: 0.1...0.8, using: &generator)) { kills += 1 }
       let ledger = try Ledger.open(path: folder.path("big.sqlite"))
       try Self.expectWholeDocuments(ledger, corpus: folder.path("corpus"))
     }
@@ -93,7 +96,11 @@ import Glibc
     try LedgerArticles.writeArticles(count: 800, into: folder, prefix: "corpus/n")
     #expect(try Tally.run(["ingest", "--db", "l.sqlite", "corpus"], in: folder.url).exitCode == 0)
     let names = ["claims.csv", "daily.csv", "compare.csv", "findings.csv", "summary.txt", "chart.svg"]
+    // The kills land at random fractions of how long an uninterrupted run takes on this machine,
+    // so that they fall inside the run whether the build is fast or slow.
+    let began = Date()
     #expect(try Tally.run(["report", "--db", "l.sqlite", "--out", "reference"], in: folder.url).exitCode == 0)
+    let duration = Date().timeIntervalSince(began)
     var expected: [String: Data] = [:]
     for name in names { expected[name] = try Data(contentsOf: URL(fileURLWithPath: folder.path("reference/" + name))) }
 
@@ -101,7 +108,7 @@ import Glibc
     var kills = 0
     for _ in 0..<10 where kills < 4 {
       let process = try Self.start(["report", "--db", "l.sqlite", "--out", "out"], in: folder)
-      if Self.kill(process, after: Double.random(in: 0.02...0.4, using: &generator)) { kills += 1 }
+      if Self.kill(process, after: duration * Double.random(in: 0.05...0.8, using: &generator)) { kills += 1 }
       // Each report file is absent or complete; a killed run may leave NAME.tmp-PID files.
       for name in names where FileManager.default.fileExists(atPath: folder.path("out/" + name)) {
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("out/" + name))) == expected[name], "\(name)")
@@ -125,11 +132,15 @@ import Glibc
       csv += "manual-\(i % 50),Analyst,2021-03-20,UNHCR,South Sudan,displaced,unspecified,\(1000 + i),,,about,2021-03,,,,\n"
     }
     try folder.write("figures.csv", csv)
+    // The kills land at random fractions of an uninterrupted import's duration on this machine.
+    let began = Date()
+    #expect(try Tally.run(["import", "--db", "timing.sqlite", "figures.csv"], in: folder.url).exitCode == 0)
+    let duration = Date().timeIntervalSince(began)
     var generator = SystemRandomNumberGenerator()
     var kills = 0
     for _ in 0..<4 {
       let process = try Self.start(["import", "--db", "l.sqlite", "figures.csv"], in: folder)
-      if Self.kill(process, after: Double.random(in: 0.2...2.0, using: &generator)) { kills += 1 }
+      if Self.kill(process, after: duration * Double.random(in: 0.1...0.9, using: &generator)) { kills += 1 }
       guard FileManager.default.fileExists(atPath: folder.path("l.sqlite")) else { continue }
       let ledger = try Ledger.open(path: folder.path("l.sqlite"))
       #expect(try ledger.integrityCheck() == "ok")
