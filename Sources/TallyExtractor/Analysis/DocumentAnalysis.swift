@@ -137,7 +137,7 @@ struct DocumentAnalysis {
 
   private mutating func scanDates(in span: Range<Int>, tokens range: ClosedRange<Int>) {
     let body = UnsafeBufferPointer(rebasing: p[span])
-    let found = DateScanner.mentions(in: body)
+    let (found, times) = DateScanner.scan(body)
     var k = range.lowerBound
     for mention in found {
       let index = dates.count
@@ -155,7 +155,7 @@ struct DocumentAnalysis {
       }
     }
     k = range.lowerBound
-    for time in DateScanner.timeRanges(in: body) {
+    for time in times {
       let bytes = (time.lowerBound + span.lowerBound)..<(time.upperBound + span.lowerBound)
       while k <= range.upperBound && Int(tokens[k].end) <= bytes.lowerBound { k += 1 }
       var j = k

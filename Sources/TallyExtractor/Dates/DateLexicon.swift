@@ -95,6 +95,11 @@ struct DateLexicon: Sendable {
   private(set) var words: [DateWord] = []
   private(set) var spellings: [[UInt8]] = []
   private var index: [UInt64: Int] = [:]
+  /// The same index as an open-addressing table (hash, entry + 1; 0 is empty), read in the
+  /// tokenizer's hot loop without a `Dictionary` lookup.
+  private var slotHashes: [UInt64] = []
+  private var slotEntries: [Int32] = []
+  private var slotMask = 0
 
   /// The FNV-1a offset basis.
   static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -106,7 +111,31 @@ struct DateLexicon: Sendable {
   }
 
   /// The entry for a hash and byte length, to be verified against ``spellings``.
-  func candidate(hash: UInt64) -> Int? { index[hash] }
+  @inline(__always)
+  func candidate(hash: UInt64) -> Int? {
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
+    while true {
+      let entry = slotEntries[slot]
+      if entry == 0 { return nil }
+      if slotHashes[slot] == hash { return Int(entry) - 1 }
+      slot = (slot + 1) & slotMask
+    }
+  }
+
+  /// Builds the open-addressing table from ``index``, at least twice as large as it.
+  private mutating func buildSlots() {
+    var size = 16
+    while size < index.count * 4 { size <<= 1 }
+    slotHashes = Array(repeating: 0, count: size)
+    slotEntries = Array(repeating: 0, count: size)
+    slotMask = size - 1
+    for (hash, entry) in index {
+      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
+      while slotEntries[slot] != 0 { slot = (slot + 1) & slotMask }
+      slotHashes[slot] = hash
+      slotEntries[slot] = Int32(entry + 1)
+    }
+  }
 
   private init() {
     let englishMonths = [
@@ -265,6 +294,7 @@ struct DateLexicon: Sendable {
     add(["local"]) { $0.roles.insert(.local) }
     add(["time"]) { $0.roles.insert(.time) }
     add(["s"]) { $0.roles.insert(.pluralS) }
+    buildSlots()
   }
 
   /// Adds roles to words, creating their entries on first use.

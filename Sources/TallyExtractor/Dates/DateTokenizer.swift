@@ -68,8 +68,9 @@ enum DateTokenizer {
     }
 
     while position < count {
-      let (scalar, length) = decode(text, position)
-      switch classify(scalar) {
+      let lead = text[position]
+      let (scalar, length) = lead < 0x80 ? (UInt32(lead), 1) : decode(text, position)
+      switch lead < 0x80 ? classifyASCII(lead) : classify(scalar) {
       case .space:
         space = true
         position += length
@@ -122,6 +123,21 @@ enum DateTokenizer {
         var allCaps = true
         var cased = false
         while position < count {
+          let byte = text[position]
+          if byte < 0x80 {
+            // ASCII, the common case: fold case and hash the byte directly.
+            guard isASCIILetter(byte) else { break }
+            if byte <= 0x5A {
+              cased = true
+              if first { traits.insert(.capitalized) }
+            } else {
+              allCaps = false
+            }
+            hash = DateLexicon.hash(hash, byte | 0x20)
+            first = false
+            position += 1
+            continue
+          }
           let (scalar, length) = decode(text, position)
           guard classify(scalar) == .letter else { break }
           let lower = lowercased(scalar)
@@ -187,6 +203,16 @@ enum DateTokenizer {
   @inline(__always)
   private static func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+  }
+
+  /// ``classify(_:)`` for an ASCII byte, without the range switch.
+  @inline(__always)
+  private static func classifyASCII(_ byte: UInt8) -> CharacterClass {
+    if isASCIILetter(byte) { return .letter }
+    if byte &- 0x30 < 10 { return .digit }
+    if byte == 0x0A { return .newline }
+    if byte <= 0x20 || byte == 0x7F { return .space }
+    return .symbol
   }
 
   private static func classify(_ scalar: UInt32) -> CharacterClass {

@@ -228,6 +228,7 @@ public enum MetadataInference {
 
   /// `Source: Reuters` -> `Reuters`.
   static func sourceLine(_ line: String) -> String? {
+    guard let lead = line.utf8.first, lead | 0x20 == UInt8(ascii: "s") else { return nil }
     let text = Array(line.unicodeScalars)
     for key in ["source:", "sources:"] where find(key, in: text, at: 0) {
       var value = string(text[key.unicodeScalars.count...])
@@ -451,6 +452,19 @@ public enum MetadataInference {
     return String(view)
   }
 
+  /// ``trimmed(_:)`` of a line's bytes; lines that start and end in ASCII (most) are trimmed
+  /// as bytes, without building scalar arrays.
+  static func trimmedLine(_ bytes: ArraySlice<UInt8>) -> String {
+    var low = bytes.startIndex
+    var high = bytes.endIndex
+    func blank(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    while low < high, blank(bytes[low]) { low += 1 }
+    while high > low, blank(bytes[high - 1]) { high -= 1 }
+    let text = String(decoding: bytes[low..<high], as: UTF8.self)
+    if low == high || (bytes[low] < 0x80 && bytes[high - 1] < 0x80) { return text }
+    return trimmed(text)
+  }
+
   static func trimmed(_ text: String) -> String {
     let scalars = Array(text.unicodeScalars)
     func blank(_ scalar: Unicode.Scalar) -> Bool {
@@ -490,8 +504,7 @@ extension MetadataInference {
       var ordinal = 0
       for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
         let end = index > start && bytes[index - 1] == 0x0D ? index - 1 : index
-        let lineText = MetadataInference.trimmed(
-          String(decoding: bytes[start..<end], as: UTF8.self))
+        let lineText = MetadataInference.trimmedLine(bytes[start..<end])
         lines.append(
           Line(
             number: lines.count, text: lineText, start: start, end: end,
@@ -501,9 +514,7 @@ extension MetadataInference {
       }
       self.bytes = bytes
       self.lines = lines
-      (mentions, times) = bytes.withUnsafeBufferPointer {
-        (DateScanner.mentions(in: $0), DateScanner.timeRanges(in: $0))
-      }
+      (mentions, times) = bytes.withUnsafeBufferPointer { DateScanner.scan($0) }
     }
 
     /// The number of the line holding byte `offset`.
