@@ -24,7 +24,8 @@ public enum BenchSteps {
   /// Extraction throughput: reads and extracts every file of `corpus` on `jobs` cores, keeping
   /// only the counts (the file listing is not timed).
   public static func extract(corpus: String, label: String, jobs: Int) throws -> BenchMeasurement {
-    let reader = DocumentReader(extractor: Extractor(vocabulary: try Vocabulary.standard()))
+    var reader = DocumentReader(extractor: Extractor(vocabulary: try Vocabulary.standard()))
+    reader.computesHash = false  // as `tally extract` reads
     let files = files(corpus)
     var parallel = ParallelCorpusReader(corpus: CorpusReader(reader: reader), jobs: jobs)
     var documents = 0

@@ -29,7 +29,7 @@ struct EvalCommand: ParsableCommand {
 
   func run() throws {
     let figures = try Evaluation.readGold(path: gold)
-    var corpus = try Setup.corpus(gazetteers: gazetteer, source: nil, date: nil)
+    var corpus = try Setup.corpus(gazetteers: gazetteer, source: nil, date: nil, hashes: false)
     var claims: [Claim] = []
     let errors = corpus.read(paths) { _, result in claims.append(contentsOf: result.claims) }
     for error in errors { warn("error: \(error.description)") }

@@ -44,7 +44,7 @@ struct ExtractCommand: ParsableCommand {
   }
 
   func run() throws {
-    let corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date))
+    let corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date, hashes: false))
     // Documents are extracted on all cores and written in input order, so the output is the one-core output.
     var reader = ParallelCorpusReader(corpus: corpus, jobs: jobs ?? ParallelCorpusReader.defaultJobs)
     let (files, expandErrors) = InputPaths.expand(paths)

@@ -7,7 +7,8 @@ import TallyReporter
 
 /// What every reading command sets up the same way: the vocabulary, the reader, the overrides.
 enum Setup {
-  static func corpus(gazetteers: [String], source: String?, date: String?) throws -> CorpusReader {
+  /// The corpus reader of `extract`, `ingest` and `eval`; `hashes` is off where no SHA-256 is used.
+  static func corpus(gazetteers: [String], source: String?, date: String?, hashes: Bool = true) throws -> CorpusReader {
     var vocabulary = try Vocabulary.standard()
     for path in gazetteers {
       guard let data = FileManager.default.contents(atPath: path) else {
@@ -16,7 +17,8 @@ enum Setup {
       vocabulary = try vocabulary.adding(gazetteerCSV: Array(data), named: path)
     }
     try validate(date: date)
-    let reader = DocumentReader(extractor: Extractor(vocabulary: vocabulary))
+    var reader = DocumentReader(extractor: Extractor(vocabulary: vocabulary))
+    reader.computesHash = hashes
     return CorpusReader(reader: reader, overrides: DocumentMetadata(source: source, published: date))
   }
 }
