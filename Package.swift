@@ -41,7 +41,11 @@ let package = Package(
 
     .target(
       name: "TallyLedger",
-      dependencies: ["TallyExtractor", "TallyCSV", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "TallyExtractor", "TallyCSV", .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API, as GRDB links it: for the hot loops of ingest and loading (RawStatement).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .target(name: "TallyReporter", dependencies: ["TallyLedger", "TallyExtractor", "TallyCSV"]),
 

@@ -30,7 +30,7 @@ public struct IngestBatch {
   /// The ledger written to.
   public let ledger: Ledger
   /// A batch is stored once it holds this many documents...
-  public var maxDocuments = 256
+  public var maxDocuments = 4096
   /// ...or this many bytes of text...
   public var maxBytes = 4 << 20
   /// ...or when its first document has waited this many seconds, so that other readers of the

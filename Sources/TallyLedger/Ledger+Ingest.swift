@@ -105,7 +105,11 @@ extension Ledger {
   static func storeDocument(
     _ result: DocumentResult, name: String, path: String?, now: String, in db: Database, ledgerPath: String
   ) throws -> IngestOutcome {
-    let existing = try DocumentRecord.filter(DocumentRecord.Columns.name == name).fetchOne(db)
+    let find = try RawStatement(db, sql: "SELECT id, sha256 FROM document WHERE name = ?")
+    find.reset()
+    find.bind(1, name)
+    let existing: (id: Int64, sha256: String)? = try find.step() ? (find.int64(0), find.string(1) ?? "") : nil
+    find.reset()
     if let existing, existing.sha256 == result.sha256 { return .unchanged }
     let meta = result.metadata
     var document = DocumentRecord(
@@ -119,7 +123,7 @@ extension Ledger {
       try db.execute(sql: "DELETE FROM sighting WHERE documentId = ?", arguments: [id])
       try document.update(db)
     } else {
-      try document.insert(db)
+      document.id = try insert(document, in: db)
     }
     guard let documentId = document.id else { throw LedgerError.failed(path: ledgerPath, reason: "no document id") }
     var created = 0
@@ -133,37 +137,83 @@ extension Ledger {
 
   /// Inserts `claim` unless a claim with its key exists, then its sighting in `documentId`.
   ///
+  /// Binds through SQLite's C API (``RawStatement``): one claim costs an insert (and, for a claim
+  /// the ledger already has, a look-up by key) and a sighting insert, with no per-row argument arrays.
+  ///
   /// - Returns: The claim's id and whether it was created.
   static func store(_ claim: Claim, key: String, documentId: Int64, in db: Database) throws -> (
     id: Int64, created: Bool
   ) {
-    let insertClaim = try db.cachedStatement(
+    let insertClaim = try RawStatement(
+      db,
       sql: """
         INSERT INTO claim (claimant, party, category, subject, value, low, high, qualifier, asOf, location, "key")
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT("key") DO NOTHING
         """)
-    try insertClaim.execute(arguments: [
-      claim.claimant.nonEmpty, claim.party.nonEmpty, claim.category.rawValue, claim.subject, claim.value,
-      claim.low, claim.high, claim.qualifier.rawValue, claim.asOf.nonEmpty, claim.location.nonEmpty, key,
-    ])
+    insertClaim.reset()
+    insertClaim.bind(1, claim.claimant.nonEmpty)
+    insertClaim.bind(2, claim.party.nonEmpty)
+    insertClaim.bind(3, claim.category.rawValue)
+    insertClaim.bind(4, claim.subject)
+    insertClaim.bind(5, claim.value)
+    insertClaim.bind(6, claim.low)
+    insertClaim.bind(7, claim.high)
+    insertClaim.bind(8, claim.qualifier.rawValue)
+    insertClaim.bind(9, claim.asOf.nonEmpty)
+    insertClaim.bind(10, claim.location.nonEmpty)
+    insertClaim.bind(11, key)
+    try insertClaim.run()
     let created = db.changesCount > 0
     let claimId: Int64
     if created {
       claimId = db.lastInsertedRowID
     } else {
-      let find = try db.cachedStatement(sql: #"SELECT id FROM claim WHERE "key" = ?"#)
-      guard let id = try Int64.fetchOne(find, arguments: [key]) else {
+      let find = try RawStatement(db, sql: #"SELECT id FROM claim WHERE "key" = ?"#)
+      find.reset()
+      find.bind(1, key)
+      guard try find.step() else {
         throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "claim vanished during its insert")
       }
-      claimId = id
+      claimId = find.int64(0)
+      find.reset()
     }
-    let insertSighting = try db.cachedStatement(
+    let insertSighting = try RawStatement(
+      db,
       sql: """
         INSERT INTO sighting (claimId, documentId, quote, start, "end") VALUES (?, ?, ?, ?, ?)
         ON CONFLICT DO NOTHING
         """)
-    try insertSighting.execute(arguments: [claimId, documentId, claim.quote, claim.start, claim.end])
+    insertSighting.reset()
+    insertSighting.bind(1, claimId)
+    insertSighting.bind(2, documentId)
+    insertSighting.bind(3, claim.quote)
+    insertSighting.bind(4, Int64(claim.start))
+    insertSighting.bind(5, Int64(claim.end))
+    try insertSighting.run()
     return (claimId, created)
+  }
+
+  /// Inserts a new document row, as `DocumentRecord.insert` does, and returns its id.
+  static func insert(_ document: DocumentRecord, in db: Database) throws -> Int64 {
+    let insert = try RawStatement(
+      db,
+      sql: """
+        INSERT INTO document (sha256, name, path, source, url, published, title, kind, byteCount, ingestedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    insert.reset()
+    insert.bind(1, document.sha256)
+    insert.bind(2, document.name)
+    insert.bind(3, document.path)
+    insert.bind(4, document.source)
+    insert.bind(5, document.url)
+    insert.bind(6, document.published)
+    insert.bind(7, document.title)
+    insert.bind(8, document.kind)
+    insert.bind(9, document.byteCount)
+    insert.bind(10, document.ingestedAt)
+    try insert.run()
+    return db.lastInsertedRowID
   }
 
   /// Deletes those of `claimIds` that no sighting and no imported figure refer to any more.

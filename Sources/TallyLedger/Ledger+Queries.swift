@@ -29,7 +29,7 @@ extension Ledger {
   ///
   /// Claims come in id order (the order they entered the ledger). Sightings come oldest
   /// publication first, then by document name and offset; documents with no known publication
-  /// date come last. Two queries, however many claims. For example:
+  /// date come last. A few statements, however many claims (see ``ClaimLoader``). For example:
   ///
   /// ```swift
   /// for claim in try ledger.claims(party: "Armenia", category: .killed) {
@@ -37,56 +37,28 @@ extension Ledger {
   /// }
   /// ```
   public func claims(party: String? = nil, category: Category? = nil) throws(LedgerError) -> [LedgerClaim] {
-    let query = Ledger.claimsQuery(party: party, category: category)
     let path = self.path
     return try reading { db in
-      // Sightings first, in claim order, then the claims merged with them in one pass:
-      // cursors and column indexes, no per-row dictionaries (10^6 claims load in seconds).
-      var sightingClaims: [Int64] = []
-      var sightings: [Sighting] = []
-      let sightingRows = try Row.fetchCursor(db, sql: query.sightings, arguments: query.arguments)
-      while let row = try sightingRows.next() {
-        sightingClaims.append(row[0])
-        sightings.append(
-          Sighting(
-            documentID: row[1], document: row[2], source: row[3], published: row[4], quote: row[5], start: row[6],
-            end: row[7]))
-      }
-      var claims: [LedgerClaim] = []
-      var next = 0
-      let claimRows = try Row.fetchCursor(db, sql: query.claims, arguments: query.arguments)
-      while let row = try claimRows.next() {
-        let id: Int64 = row[0]
-        let categoryText: String = row[3]
-        let qualifierText: String = row[8]
-        guard let category = Category(rawValue: categoryText), let qualifier = Qualifier(rawValue: qualifierText) else {
-          throw LedgerError.corrupt(path: path, reason: "claim \(id) has category `\(categoryText)`, qualifier `\(qualifierText)`")
-        }
-        while next < sightingClaims.count && sightingClaims[next] < id { next += 1 }
-        let first = next
-        while next < sightingClaims.count && sightingClaims[next] == id { next += 1 }
-        claims.append(
-          LedgerClaim(
-            id: id, claimant: row[1], party: row[2], category: category, subject: row[4], value: row[5], low: row[6],
-            high: row[7], qualifier: qualifier, asOf: row[9], location: row[10], sightings: Array(sightings[first..<next])))
-      }
-      return claims
+      var loader = ClaimLoader(db: db, path: path)
+      return try loader.load(party: party, category: category)
     }
   }
 
-  /// The two statements ``claims(party:category:)`` runs: the claims, then their sightings.
+  /// The two statements ``claims(party:category:)`` runs for one party or category: the claims,
+  /// then their sightings joined with their documents (in no particular order), with the values
+  /// of their parameters. For every claim it reads the tables whole instead.
   static func claimsQuery(party: String?, category: Category?) -> (
-    claims: String, sightings: String, arguments: StatementArguments
+    claims: String, sightings: String, values: [String]
   ) {
     var conditions: [String] = []
-    var arguments: StatementArguments = []
+    var values: [String] = []
     if let party {
       conditions.append("c.party = ?")
-      arguments += [party]
+      values.append(party)
     }
     if let category {
       conditions.append("c.category = ?")
-      arguments += [category.rawValue]
+      values.append(category.rawValue)
     }
     let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     let claims = """
@@ -95,10 +67,9 @@ extension Ledger {
       """
     let sightings = """
       SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
-      FROM sighting s JOIN document d ON d.id = s.documentId\(conditions.isEmpty ? "" : " JOIN claim c ON c.id = s.claimId")\(filter)
-      ORDER BY s.claimId, d.published IS NULL, d.published, d.name, s.start
+      FROM sighting s JOIN document d ON d.id = s.documentId JOIN claim c ON c.id = s.claimId\(filter)
       """
-    return (claims, sightings, arguments)
+    return (claims, sightings, values)
   }
 
   /// SQLite's plan for the statements of ``claims(party:category:)`` (`EXPLAIN QUERY PLAN`), one
@@ -108,7 +79,9 @@ extension Ledger {
     return try reading { db in
       var plan: [String] = []
       for sql in [query.claims, query.sightings] {
-        for row in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: query.arguments) {
+        for row in try Row.fetchAll(
+          db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(query.values))
+        {
           plan.append(row["detail"] ?? "")
         }
       }
