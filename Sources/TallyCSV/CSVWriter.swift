@@ -106,6 +106,14 @@ public struct CSVWriter: Sendable {
     writeRow(names.map(CSVCell.text))
   }
 
+  /// Makes room for at least `byteCount` encoded bytes in the buffer, so that a large output
+  /// whose size is known roughly grows once rather than by repeated doubling and copying.
+  ///
+  /// For example, `writer.reserveCapacity(150 << 20)` before writing a million rows.
+  public mutating func reserveCapacity(_ byteCount: Int) {
+    buffer.reserveCapacity(byteCount)
+  }
+
   /// Returns the bytes encoded so far and empties the buffer.
   ///
   /// For example, `FileHandle.standardOutput.write(Data(writer.takeBytes()))`.

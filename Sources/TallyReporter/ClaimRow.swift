@@ -43,23 +43,23 @@ extension ClaimRow {
   /// - Returns: The rows.
   /// - Complexity: O(n log n) for n sightings.
   public static func rows(_ claims: [LedgerClaim]) -> [ClaimRow] {
-    var rows: [ClaimRow] = []
-    rows.reserveCapacity(claims.reduce(0) { $0 + $1.sightings.count })
-    for claim in claims {
-      let documents = distinctDocuments(claim.sightings)
-      for sighting in claim.sightings {
-        rows.append(
-          ClaimRow(
-            claim: Claim(
-              document: sighting.document, source: sighting.source, published: sighting.published,
-              claimant: claim.claimant, party: claim.party, category: claim.category, subject: claim.subject,
-              value: claim.value, low: claim.low, high: claim.high, qualifier: claim.qualifier, asOf: claim.asOf,
-              location: claim.location, quote: sighting.quote, start: sighting.start, end: sighting.end),
-            sightings: documents, claimID: claim.id))
-      }
+    func row(_ c: Int, _ s: Int) -> ClaimRow {
+      let claim = claims[c]
+      let sighting = claim.sightings[s]
+      return ClaimRow(
+        claim: Claim(
+          document: sighting.document, source: sighting.source, published: sighting.published,
+          claimant: claim.claimant, party: claim.party, category: claim.category, subject: claim.subject,
+          value: claim.value, low: claim.low, high: claim.high, qualifier: claim.qualifier, asOf: claim.asOf,
+          location: claim.location, quote: sighting.quote, start: sighting.start, end: sighting.end),
+        sightings: distinctDocuments(claim.sightings), claimID: claim.id)
     }
-    // Sorted on integer ranks (ClaimRowOrder), which order as `ordered` does.
-    return ClaimRowOrder.permutation(rows).map { rows[$0] }
+    // Sorted on integer ranks (ClaimRowOrder), which order as `ordered` does, then built in order.
+    let order = ClaimRowOrder.sorted(claims, row: row)
+    var rows: [ClaimRow] = []
+    rows.reserveCapacity(order.count)
+    for (c, s) in order { rows.append(row(c, s)) }
+    return rows
   }
 
   /// The number of distinct documents among `sightings`, without building a set for the usual

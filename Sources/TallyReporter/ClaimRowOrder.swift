@@ -1,4 +1,5 @@
 import TallyExtractor
+import TallyLedger
 
 /// The order of `claims.csv` (``ClaimRow/ordered(_:_:)``) computed on integers: each text column
 /// with few distinct values (as-of dates, parties, subjects, claimants, locations, documents) is
@@ -7,8 +8,8 @@ import TallyExtractor
 ///
 /// Ranks come from sorting the distinct values with `<`, and values equal by `==` share a rank,
 /// so comparing ranks gives what comparing the strings gives. Rows equal in every ranked column
-/// and offset are compared by ``ClaimRow/ordered(_:_:)`` itself, then by their position, as the
-/// stable sort of the rows did.
+/// and offset are compared by ``ClaimRow/ordered(_:_:)`` itself, then by claim and sighting
+/// position, as the stable sort of the rows in that order did.
 struct ClaimRowOrder {
   /// One row's sort key; `Int32.max` (or `Int64.max` with `flags`) stands for unknown, which
   /// sorts last.
@@ -28,8 +29,10 @@ struct ClaimRowOrder {
     var end: Int
     /// Bit 0: no low; bit 1: no high.
     var flags: Int32
-    /// The row's position before sorting.
-    var index: Int32
+    /// The claim's index.
+    var claim: Int32
+    /// The sighting's index in the claim.
+    var sighting: Int32
   }
 
   /// Assigns ranks to the distinct strings of one column.
@@ -63,21 +66,25 @@ struct ClaimRowOrder {
     }
   }
 
-  /// The permutation that puts `rows` in `claims.csv` order.
-  static func permutation(_ rows: [ClaimRow]) -> [Int] {
+  /// The (claim, sighting) index pairs of every sighting of `claims`, in `claims.csv` order.
+  ///
+  /// - Parameter row: Builds the row of a pair, for the rare rows that tie on every ranked column.
+  static func sorted(_ claims: [LedgerClaim], row: (Int, Int) -> ClaimRow) -> [(claim: Int, sighting: Int)] {
     var asOf = Ranks()
     var party = Ranks()
     var subject = Ranks()
     var claimant = Ranks()
     var location = Ranks()
     var document = Ranks()
-    for row in rows {
-      asOf.add(row.claim.asOf)
-      party.add(row.claim.party)
-      subject.add(row.claim.subject)
-      claimant.add(row.claim.claimant)
-      location.add(row.claim.location)
-      document.add(row.claim.document)
+    var total = 0
+    for claim in claims {
+      asOf.add(claim.asOf)
+      party.add(claim.party)
+      subject.add(claim.subject)
+      claimant.add(claim.claimant)
+      location.add(claim.location)
+      for sighting in claim.sightings { document.add(sighting.document) }
+      total += claim.sightings.count
     }
     let asOfRanks = asOf.ranks()
     let partyRanks = party.ranks()
@@ -88,25 +95,31 @@ struct ClaimRowOrder {
     let categoryRank = Dictionary(uniqueKeysWithValues: Category.allCases.enumerated().map { ($1, Int32($0)) })
     let qualifierRank = Dictionary(uniqueKeysWithValues: Qualifier.allCases.enumerated().map { ($1, Int32($0)) })
     var keys: [Key] = []
-    keys.reserveCapacity(rows.count)
-    for (i, row) in rows.enumerated() {
-      let claim = row.claim
-      keys.append(
-        Key(
-          asOf: asOfRanks[i], party: partyRanks[i], category: categoryRank[claim.category] ?? 0,
-          subject: subjectRanks[i], claimant: claimantRanks[i], qualifier: qualifierRank[claim.qualifier] ?? 0,
-          location: locationRanks[i], document: documentRanks[i], value: claim.value, low: claim.low ?? 0,
-          high: claim.high ?? 0, start: claim.start, end: claim.end,
-          flags: (claim.low == nil ? 1 : 0) | (claim.high == nil ? 2 : 0), index: Int32(i)))
+    keys.reserveCapacity(total)
+    var next = 0
+    for (c, claim) in claims.enumerated() {
+      let category = categoryRank[claim.category] ?? 0
+      let qualifier = qualifierRank[claim.qualifier] ?? 0
+      let flags: Int32 = (claim.low == nil ? 1 : 0) | (claim.high == nil ? 2 : 0)
+      for (s, sighting) in claim.sightings.enumerated() {
+        keys.append(
+          Key(
+            asOf: asOfRanks[c], party: partyRanks[c], category: category, subject: subjectRanks[c],
+            claimant: claimantRanks[c], qualifier: qualifier, location: locationRanks[c], document: documentRanks[next],
+            value: claim.value, low: claim.low ?? 0, high: claim.high ?? 0, start: sighting.start, end: sighting.end,
+            flags: flags, claim: Int32(c), sighting: Int32(s)))
+        next += 1
+      }
     }
     keys.sort { a, b in
       if let order = precedes(a, b) { return order }
-      let (x, y) = (rows[Int(a.index)].claim, rows[Int(b.index)].claim)
+      let x = row(Int(a.claim), Int(a.sighting)).claim
+      let y = row(Int(b.claim), Int(b.sighting)).claim
       if ClaimRow.ordered(x, y) { return true }
       if ClaimRow.ordered(y, x) { return false }
-      return a.index < b.index
+      return (a.claim, a.sighting) < (b.claim, b.sighting)
     }
-    return keys.map { Int($0.index) }
+    return keys.map { (Int($0.claim), Int($0.sighting)) }
   }
 
   /// Whether `a` comes before `b` by the ranked columns, in the order of ``ClaimRow/ordered(_:_:)``;

@@ -107,21 +107,49 @@ struct ClaimFacts {
 }
 
 /// Maps strings to small integer ids.
+///
+/// A small direct-mapped cache keyed by a string's two machine words sits in front of the
+/// dictionary: the claims of a ledger share the storage of their repeated strings (the loader
+/// interns them) and short strings are stored inline, so most look-ups are answered by comparing
+/// two words instead of hashing the text. Equal words always mean equal strings; the cache keeps
+/// the strings it holds alive, so their storage cannot be reused by another string meanwhile.
 struct StringInterner {
   private(set) var strings: [String] = []
   private var ids: [String: Int32] = [:]
+  private var cached: [String]
+  private var cachedIDs: [Int32]
 
   init(capacity: Int) {
     ids.reserveCapacity(capacity)
+    cached = Array(repeating: "", count: Self.cacheSize)
+    cachedIDs = Array(repeating: -1, count: Self.cacheSize)
+  }
+
+  /// The number of cache slots, a power of two.
+  private static let cacheSize = 4096
+
+  /// The two machine words of a string.
+  private static func words(_ text: String) -> (UInt64, UInt64) {
+    unsafeBitCast(text, to: (UInt64, UInt64).self)
   }
 
   /// The id of `text`, or -1 for `nil` and the empty string.
   mutating func id(_ text: String?) -> Int32 {
     guard let text, !text.isEmpty else { return -1 }
-    if let id = ids[text] { return id }
-    let id = Int32(strings.count)
-    strings.append(text)
-    ids[text] = id
+    let words = Self.words(text)
+    let mixed = (words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (words.1 &* 0xC2B2_AE3D_27D4_EB4F)
+    let slot = Int(truncatingIfNeeded: mixed >> 52) & (Self.cacheSize - 1)
+    if cachedIDs[slot] >= 0 && Self.words(cached[slot]) == words { return cachedIDs[slot] }
+    let id: Int32
+    if let known = ids[text] {
+      id = known
+    } else {
+      id = Int32(strings.count)
+      strings.append(text)
+      ids[text] = id
+    }
+    cached[slot] = text
+    cachedIDs[slot] = id
     return id
   }
 
