@@ -7,8 +7,8 @@ public import TallyExtractor
 /// A batch is stored when it holds ``maxDocuments`` documents or ``maxBytes`` bytes, or when a
 /// document is added after its first one has waited ``maxDelay`` seconds. Every document is still
 /// wholly in the ledger or absent: a batch is one transaction, so an interrupted run loses at most
-/// the batch being written, and the next ingest stores it. Documents are stored in the order they
-/// are added.
+/// the documents not yet committed (the batch being written and the one filling), and the next
+/// ingest stores them. Documents are stored in the order they are added.
 ///
 /// A full batch is written on a background thread while the caller goes on adding documents
 /// (so extraction and storage overlap); at most one batch is being written at a time, and its
