@@ -36,7 +36,10 @@ struct ClaimLoader {
     let query = Ledger.claimsQuery(party: party, category: category)
     var claims: [LedgerClaim] = []
     if query.values.isEmpty {
-      claims.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim") ?? 0)
+      // Room for as many claims as the id range holds (two look-ups, where COUNT(*) scans an
+      // index), up to a bound past which the array grows as it fills.
+      let range = try Int.fetchOne(db, sql: "SELECT max(id) - min(id) + 1 FROM claim") ?? 0
+      claims.reserveCapacity(min(max(0, range), 1 << 21))
     }
     let claimRows = try RawStatement(db, sql: query.claims)
     claimRows.reset()

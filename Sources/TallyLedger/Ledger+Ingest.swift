@@ -126,11 +126,7 @@ extension Ledger {
       document.id = try insert(document, in: db)
     }
     guard let documentId = document.id else { throw LedgerError.failed(path: ledgerPath, reason: "no document id") }
-    var created = 0
-    for claim in result.claims {
-      let stored = try Ledger.store(claim, key: ClaimKey.make(claim), documentId: documentId, in: db)
-      if stored.created { created += 1 }
-    }
+    let created = try ClaimChunkWriter.store(result.claims, documentId: documentId, in: db)
     try Ledger.deleteOrphans(previous, in: db)
     return existing == nil ? .new(claims: created) : .updated(claims: created)
   }

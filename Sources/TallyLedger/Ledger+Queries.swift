@@ -72,8 +72,8 @@ extension Ledger {
     return (claims, sightings, values)
   }
 
-  /// SQLite's plan for the statements of ``claims(party:category:)`` (`EXPLAIN QUERY PLAN`), one
-  /// step per line, so tests can check that an index serves them.
+  /// SQLite's plan for the statements ``claims(party:category:)`` runs for one party or category
+  /// (`EXPLAIN QUERY PLAN`), one step per line, so tests can check that an index serves them.
   func claimsQueryPlan(party: String?, category: Category?) throws(LedgerError) -> [String] {
     let query = Ledger.claimsQuery(party: party, category: category)
     return try reading { db in

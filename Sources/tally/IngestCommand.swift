@@ -50,7 +50,8 @@ struct IngestCommand: ParsableCommand {
   func run() throws {
     let corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date))
     let ledger = try Ledger.open(path: LedgerLocation.resolve(db: db, environment: ProcessInfo.processInfo.environment))
-    // Documents are extracted on all cores and stored by this thread, in input order, a batch per transaction.
+    // Documents are extracted on all cores and stored in input order, a batch per transaction, each
+    // batch written on a background thread while the next one fills (IngestBatch).
     var reader = ParallelCorpusReader(corpus: corpus, jobs: jobs ?? ParallelCorpusReader.defaultJobs)
     let (files, expandErrors) = InputPaths.expand(paths)
     let progress = ProgressMeter(files: files, quiet: quiet)
