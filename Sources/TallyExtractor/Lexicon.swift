@@ -20,13 +20,18 @@ struct LexEntry: Sendable {
   var word: Word?
   var role: Role?
   var category: Category?
-  var subject: String?
+  /// The subject the word sets, as its position in `Lexicon.subjects` plus one; 0 for none.
+  /// Entries hold no strings or arrays, so that looking one up copies plain bytes.
+  var subjectCode: UInt8 = 0
   /// The value of a number word (`seven` = 7, `hundred` = 100).
   var number: Int64?
-  /// Indexes into `Lexicon.equipment` of the equipment phrases whose last word this is.
-  var equipmentHeads: [Int32] = []
-  /// The second word of a two-word category term (`aid workers`, `police officers`).
-  var compounds: [(second: String, entry: Int32)] = []
+  /// The position in `Lexicon.equipmentLists` of the equipment phrases whose last word this is, or -1.
+  var equipmentList: Int32 = -1
+  /// The position in `Lexicon.compoundLists` of the two-word terms this word ends, or -1.
+  var compoundList: Int32 = -1
+
+  /// Whether the word ends an equipment phrase.
+  var endsEquipment: Bool { equipmentList >= 0 }
 
   init(word: Word? = nil) { self.word = word }
 }
@@ -45,6 +50,13 @@ struct Lexicon: Sendable {
   var words = ByteTable(capacity: 2048)
   var entries: [LexEntry] = []
   var equipment: [EquipmentPhrase] = []
+  /// For each entry with `equipmentList >= 0`: indexes into `equipment` of the phrases it ends.
+  var equipmentLists: [[Int32]] = []
+  /// For each entry with `compoundList >= 0`: the first words of the two-word terms it ends,
+  /// each with the entry of the term (`aid workers`).
+  var compoundLists: [[(second: String, entry: Int32)]] = []
+  /// The subjects category words set (`military`, `civilian`), by `LexEntry.subjectCode - 1`.
+  var subjects: [String] = []
   /// For each entry, its ``Word`` as a code (position in `Word.allCases` plus one), or 0.
   var wordCodes: [UInt16] = []
 
@@ -84,7 +96,7 @@ struct Lexicon: Sendable {
       let index = Int(entry(for: first))
       entries[index].role = role
       if let category { entries[index].category = category }
-      if let subject { entries[index].subject = subject }
+      if let subject { entries[index].subjectCode = subjectCode(subject) }
       return
     }
     // A two-word term: stored on its last word with the first word as a required neighbour.
@@ -92,10 +104,14 @@ struct Lexicon: Sendable {
     var term = LexEntry()
     term.role = role
     term.category = category
-    term.subject = subject
+    if let subject { term.subjectCode = subjectCode(subject) }
     entries.append(term)
     wordCodes.append(0)
-    entries[head].compounds.append((second: parts[0], entry: Int32(entries.count - 1)))
+    if entries[head].compoundList < 0 {
+      entries[head].compoundList = Int32(compoundLists.count)
+      compoundLists.append([])
+    }
+    compoundLists[Int(entries[head].compoundList)].append((second: parts[0], entry: Int32(entries.count - 1)))
   }
 
   /// Adds an equipment phrase: its singular and plural forms.
@@ -105,11 +121,37 @@ struct Lexicon: Sendable {
       guard let last = words.last else { continue }
       equipment.append(EquipmentPhrase(words: words, singular: singular.lowercased()))
       let index = Int(entry(for: last))
-      entries[index].equipmentHeads.append(Int32(equipment.count - 1))
+      if entries[index].equipmentList < 0 {
+        entries[index].equipmentList = Int32(equipmentLists.count)
+        equipmentLists.append([])
+      }
+      equipmentLists[Int(entries[index].equipmentList)].append(Int32(equipment.count - 1))
     }
   }
 
-  
+  /// The code of a subject, added to `subjects` if new.
+  private mutating func subjectCode(_ subject: String) -> UInt8 {
+    if let found = subjects.firstIndex(of: subject) { return UInt8(found + 1) }
+    precondition(subjects.count < 255, "more than 254 subjects in the category vocabulary")
+    subjects.append(subject)
+    return UInt8(subjects.count)
+  }
+
+  /// The subject an entry sets (`military`), if any.
+  func subject(_ entry: LexEntry) -> String? {
+    entry.subjectCode == 0 ? nil : subjects[Int(entry.subjectCode) - 1]
+  }
+
+  /// The indexes into `equipment` of the phrases an entry ends; empty for most words.
+  func equipmentHeads(_ entry: LexEntry) -> [Int32] {
+    entry.equipmentList < 0 ? [] : equipmentLists[Int(entry.equipmentList)]
+  }
+
+  /// The two-word terms an entry ends; empty for most words.
+  func compounds(_ entry: LexEntry) -> [(second: String, entry: Int32)] {
+    entry.compoundList < 0 ? [] : compoundLists[Int(entry.compoundList)]
+  }
+
   func entry(_ token: Token) -> LexEntry? {
     token.lex >= 0 ? entries[Int(token.lex)] : nil
   }

@@ -55,8 +55,34 @@ extension DocumentAnalysis {
     }
   }
 
+  /// What a sentence offers every figure in it for attribution, found once per sentence:
+  /// the noun phrase after its first `according to`, and its attribution verbs outside quotations.
+  struct Clues {
+    var according: Range<Int>?
+    var verbs: [Int] = []
+  }
+
+  /// The attribution clues of a sentence.
+  func clues(in unit: Range<Int>) -> Clues {
+    var clues = Clues()
+    var k = unit.lowerBound
+    while k + 2 < unit.upperBound {
+      if word(k) == .according, word(k + 1) == .to, quoteAt[k] < 0,
+        let np = nounPhrase(startingAt: k + 2, in: unit)
+      {
+        clues.according = np
+        break
+      }
+      k += 1
+    }
+    if clues.according == nil {
+      for k in unit where quoteAt[k] < 0 && isAttributionVerb(k) { clues.verbs.append(k) }
+    }
+    return clues
+  }
+
   /// The attribution of the figure that starts at token `first`.
-  func attribution(forFigureAt first: Int, in unit: Range<Int>, history: [Attribution]) -> Attribution? {
+  func attribution(forFigureAt first: Int, in unit: Range<Int>, clues: Clues, history: [Attribution]) -> Attribution? {
     // Inside a quotation: the speaker stands after the closing or before the opening quote.
     if quoteAt[first] >= 0 {
       let quote = quotes[Int(quoteAt[first])]
@@ -64,18 +90,9 @@ extension DocumentAnalysis {
       if let found = speaker(beforeQuote: quote.open, in: unit, history: history) { return found }
     }
     // "according to X"
-    var k = unit.lowerBound
-    while k + 2 < unit.upperBound {
-      if word(k) == .according, word(k + 1) == .to, quoteAt[k] < 0 {
-        if let np = nounPhrase(startingAt: k + 2, in: unit) {
-          return normalise(np, history: history)
-        }
-      }
-      k += 1
-    }
+    if let np = clues.according { return normalise(np, history: history) }
     // The nearest attribution verb outside quotations, before the figure first.
-    var verbs: [Int] = []
-    for k in unit where quoteAt[k] < 0 && isAttributionVerb(k) { verbs.append(k) }
+    let verbs = clues.verbs
     let ordered = verbs.filter { $0 < first }.reversed() + verbs.filter { $0 > first }
     var pronounFallback: Attribution?
     for v in ordered {
@@ -222,12 +239,91 @@ extension DocumentAnalysis {
     }
     if t.has(.capitalized) && dateAt[j] == -1 { return true }
     // "Organization for Migration", "Observatory for Human Rights": connectors inside a name
-    let connector = text(tokens: j, j)
-    if connector == "for" || connector == "of" || connector == "and" {
+    if spells(j, "for") || spells(j, "of") || spells(j, "and") {
       return j > 0 && j + 1 < tokens.count && tokens[j - 1].has(.capitalized) && tokens[j + 1].has(.capitalized)
     }
     // lower-case nouns that head an organisation's name: "the CSP-DPA alliance", "the aid group"
-    return ["alliance", "group", "coalition", "movement", "mission", "commission", "organisation", "organization",
-      "observatory", "network", "union", "monitor", "agency", "committee", "association", "office"].contains(connector)
+    switch t.end - t.start {
+    case 5: return spells(j, "group") || spells(j, "union")
+    case 6: return spells(j, "agency") || spells(j, "office")
+    case 7: return spells(j, "mission") || spells(j, "network") || spells(j, "monitor")
+    case 8: return spells(j, "alliance") || spells(j, "movement")
+    case 9: return spells(j, "coalition") || spells(j, "committee")
+    case 10: return spells(j, "commission")
+    case 11: return spells(j, "observatory") || spells(j, "association")
+    case 12: return spells(j, "organisation") || spells(j, "organization")
+    default: return false
+    }
+  }
+
+  /// Whether token `j` is spelt exactly `word` (ASCII, case kept), compared in place.
+  @inline(__always)
+  func spells(_ j: Int, _ word: StaticString) -> Bool {
+    let t = tokens[j]
+    let n = word.utf8CodeUnitCount
+    guard Int(t.end - t.start) == n else { return false }
+    let w = word.utf8Start
+    let s = Int(t.start)
+    for i in 0..<n where p[s + i] != w[i] { return false }
+    return true
+  }
+
+  /// Whether token `j`, lowercased, is `word`: compared in place for ASCII tokens (the common
+  /// case), through `String.lowercased()` for others.
+  func lowercasedEquals(_ j: Int, _ word: String) -> Bool {
+    let t = tokens[j]
+    let s = Int(t.start)
+    let n = Int(t.end - t.start)
+    for i in s..<(s + n) where p[i] >= 0x80 { return text(tokens: j, j).lowercased() == word }
+    var word = word
+    return word.withUTF8 { w in
+      guard w.count == n else { return false }
+      for i in 0..<n {
+        var b = p[s + i]
+        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+        if b != w[i] { return false }
+      }
+      return true
+    }
+  }
+
+  /// Whether token `j`, lowercased, is one of `words` (see ``lowercasedEquals(_:_:)``).
+  func lowercasedIsOne(of words: [String], _ j: Int) -> Bool {
+    words.contains { lowercasedEquals(j, $0) }
+  }
+
+  /// Whether token `j`, lowercased, ends with `suffix` (lower-case ASCII).
+  func lowercasedHasSuffix(_ j: Int, _ suffix: StaticString) -> Bool {
+    let t = tokens[j]
+    let s = Int(t.start)
+    let n = Int(t.end - t.start)
+    for i in s..<(s + n) where p[i] >= 0x80 {
+      return text(tokens: j, j).lowercased().hasSuffix(suffix.description)
+    }
+    let m = suffix.utf8CodeUnitCount
+    guard m <= n else { return false }
+    let w = suffix.utf8Start
+    for i in 0..<m {
+      var b = p[s + n - m + i]
+      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+      if b != w[i] { return false }
+    }
+    return true
+  }
+
+  /// Whether token `j` is spelt `word` (lower-case ASCII) in any ASCII letter case, compared in place.
+  @inline(__always)
+  func spellsFolded(_ j: Int, _ word: StaticString) -> Bool {
+    let t = tokens[j]
+    let n = word.utf8CodeUnitCount
+    guard Int(t.end - t.start) == n else { return false }
+    let w = word.utf8Start
+    let s = Int(t.start)
+    for i in 0..<n {
+      var b = p[s + i]
+      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+      if b != w[i] { return false }
+    }
+    return true
   }
 }

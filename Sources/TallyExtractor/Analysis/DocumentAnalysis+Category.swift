@@ -277,7 +277,7 @@ extension DocumentAnalysis {
   func equipmentBefore(_ first: Int, in unit: Range<Int>) -> String? {
     var k = first - 1
     while k >= unit.lowerBound {
-      if let e = entry(k), !e.equipmentHeads.isEmpty, let name = equipmentPhrase(endingAt: k, after: unit.lowerBound - 1, heads: e.equipmentHeads) {
+      if let e = entry(k), e.endsEquipment, let name = equipmentPhrase(endingAt: k, after: unit.lowerBound - 1, heads: lexicon.equipmentHeads(e)) {
         return name
       }
       k -= 1

@@ -167,9 +167,8 @@ extension DocumentAnalysis {
   }
 
   private func isLedAdjective(_ k: Int) -> Bool {
-    let t = text(tokens: k, k).lowercased()
-    return t.hasSuffix("-led") || t.hasSuffix("-backed") || t.hasSuffix("-run") || t.hasSuffix("-based")
-      || t.hasSuffix("-allied") || t.hasSuffix("-aligned")
+    lowercasedHasSuffix(k, "-led") || lowercasedHasSuffix(k, "-backed") || lowercasedHasSuffix(k, "-run")
+      || lowercasedHasSuffix(k, "-based") || lowercasedHasSuffix(k, "-allied") || lowercasedHasSuffix(k, "-aligned")
   }
 
   private func isConnector(_ k: Int) -> Bool {
@@ -217,10 +216,28 @@ extension DocumentAnalysis {
     switch word(k) {
     case .defence, .defense: return "Defense"
     case .of: return "of"
+    case let w?:
+      if let form = Self.institutionForms[w], isASCII(k) { return form }
+      fallthrough
     default:
       let raw = text(tokens: k, k)
       return raw.prefix(1).uppercased() + raw.dropFirst().lowercased()
     }
+  }
+
+  /// The capitalised forms of the institution words (`ministry` -> `Ministry`), made once.
+  private static let institutionForms: [Word: String] = {
+    let words: [Word] = [
+      .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .interior, .health, .foreign,
+      .general, .emergency, .emergencies, .armed, .military, .press, .air, .navy, .national, .committee, .council,
+    ]
+    return Dictionary(uniqueKeysWithValues: words.map { ($0, $0.spelling.prefix(1).uppercased() + $0.spelling.dropFirst()) })
+  }()
+
+  /// Whether token `k` is ASCII only.
+  private func isASCII(_ k: Int) -> Bool {
+    for i in tokens[k].range where p[i] >= 0x80 { return false }
+    return true
   }
 
   /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.

@@ -12,9 +12,10 @@ extension DocumentAnalysis {
         if let found = sentenceClaimant(unit, history: history) { remember(found, in: &history) }
         continue
       }
+      let clues = clues(in: unit)
       for c in figures {
         guard let category = c.category else { continue }
-        let attribution = attribution(forFigureAt: c.first, in: unit, history: history)
+        let attribution = attribution(forFigureAt: c.first, in: unit, clues: clues, history: history)
         if attribution?.isDenial == true { continue }
         if let attribution, attribution.claimant != nil { remember(attribution, in: &history) }
         var location: Int32?

@@ -66,10 +66,17 @@ extension DocumentAnalysis {
         // operation on 27 October" starts a period.
         if steps == 0 { return true }
         let between = (k + 1)..<dateFirstToken[d]
-        return between.contains { ["start", "beginning", "outbreak", "onset"].contains(text(tokens: $0, $0).lowercased()) }
+        return between.contains {
+          spellsFolded($0, "start") || spellsFolded($0, "beginning") || spellsFolded($0, "outbreak")
+            || spellsFolded($0, "onset")
+        }
       }
-      let w = text(tokens: k, k).lowercased()
-      if steps < 5, ["began", "begun", "started", "erupted", "launched", "broke"].contains(w) { return true }
+      if steps < 5,
+        spellsFolded(k, "began") || spellsFolded(k, "begun") || spellsFolded(k, "started")
+          || spellsFolded(k, "erupted") || spellsFolded(k, "launched") || spellsFolded(k, "broke")
+      {
+        return true
+      }
       k -= 1
       steps += 1
     }

@@ -42,20 +42,19 @@ extension DocumentAnalysis {
       }
       if let e = lexicon.entry(t) {
         // Two-word terms: "aid workers", "police officers"
-        if !e.compounds.isEmpty, k > c.numberLast + 1 {
-          let previous = text(tokens: k - 1, k - 1).lowercased()
-          if let compound = e.compounds.first(where: { $0.second == previous }) {
+        if e.compoundList >= 0, k > c.numberLast + 1 {
+          if let compound = lexicon.compounds(e).first(where: { lowercasedEquals(k - 1, $0.second) }) {
             let term = lexicon.entries[Int(compound.entry)]
             applyHead(term, &c, k)
             return
           }
         }
-        if !e.equipmentHeads.isEmpty, var singular = equipmentPhrase(endingAt: k, after: c.numberLast, heads: e.equipmentHeads) {
+        if e.endsEquipment, var singular = equipmentPhrase(endingAt: k, after: c.numberLast, heads: lexicon.equipmentHeads(e)) {
           // "missile systems": a longer phrase may end on a later word
           var last = k
           var j = k + 1
-          while j < unit.upperBound && j <= k + 2, let next = entry(j), !next.equipmentHeads.isEmpty,
-            let longer = equipmentPhrase(endingAt: j, after: c.numberLast, heads: next.equipmentHeads)
+          while j < unit.upperBound && j <= k + 2, let next = entry(j), next.endsEquipment,
+            let longer = equipmentPhrase(endingAt: j, after: c.numberLast, heads: lexicon.equipmentHeads(next))
           {
             singular = longer
             last = j
@@ -68,7 +67,7 @@ extension DocumentAnalysis {
         if let role = e.role {
           switch role {
           case .modifier:
-            c.subject = e.subject
+            c.subject = lexicon.subject(e)
             k += 1
             steps += 1
             continue
@@ -128,14 +127,15 @@ extension DocumentAnalysis {
     switch e.role {
     case .person:
       c.head = .person
-      if c.subject == nil || e.subject != "unspecified" { c.subject = c.subject ?? e.subject }
-      if e.subject == "military" || e.subject == "civilian" { c.subject = e.subject }
+      let subject = lexicon.subject(e)
+      if c.subject == nil || subject != "unspecified" { c.subject = c.subject ?? subject }
+      if subject == "military" || subject == "civilian" { c.subject = subject }
     case .noun:
       c.head = .noun
       c.category = e.category
       c.categoryToken = k
     case .place:
-      c.head = .place(e.subject ?? "village")
+      c.head = .place(lexicon.subject(e) ?? "village")
     default:
       break
     }
@@ -154,7 +154,7 @@ extension DocumentAnalysis {
       c.partyEntry = c.partyEntry ?? m.entry
       j = m.last + 1
     }
-    if j < unit.upperBound, let e = entry(j), e.role == .person, let subject = e.subject, subject != "unspecified" {
+    if j < unit.upperBound, let e = entry(j), e.role == .person, let subject = lexicon.subject(e), subject != "unspecified" {
       c.subject = c.subject ?? subject
     }
   }
@@ -164,7 +164,7 @@ extension DocumentAnalysis {
     var j = k
     while j < min(k + 3, unit.upperBound) {
       if let e = entry(j) {
-        if e.role == .person || e.role == .noun || !e.equipmentHeads.isEmpty || e.role == .place { return true }
+        if e.role == .person || e.role == .noun || e.endsEquipment || e.role == .place { return true }
         if e.role == .modifier { j += 1; continue }
         return false
       }
@@ -188,8 +188,7 @@ extension DocumentAnalysis {
       guard k - n + 1 > after else { continue }
       var ok = true
       for (offset, w) in phrase.words.enumerated() {
-        let tokenText = text(tokens: k - n + 1 + offset, k - n + 1 + offset).lowercased()
-        if tokenText != w {
+        if !lowercasedEquals(k - n + 1 + offset, w) {
           ok = false
           break
         }

@@ -143,10 +143,15 @@ extension DocumentAnalysis {
     return best?.entry
   }
 
+  private static let directions = [
+    "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "upper", "lower",
+    "greater",
+  ]
+  private static let lossVerbs = ["suffered", "lost", "sustained", "incurred", "suffering", "losing"]
+
   /// `West`, `northern`, `Upper`: words that qualify a place name.
   private func isDirection(_ k: Int) -> Bool {
-    ["west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "upper", "lower",
-      "greater"].contains(text(tokens: k, k).lowercased())
+    lowercasedIsOne(of: Self.directions, k)
   }
 
   /// The nearest side named before token `k` in the sentence (what `its` refers to).
@@ -166,8 +171,7 @@ extension DocumentAnalysis {
     var k = c.first - 1
     var steps = 0
     while k >= unit.lowerBound && steps < 4 {
-      let text = self.text(tokens: k, k).lowercased()
-      if ["suffered", "lost", "sustained", "incurred", "suffering", "losing"].contains(text) {
+      if lowercasedIsOne(of: Self.lossVerbs, k) {
         var j = k - 1
         while j >= unit.lowerBound && k - j < 6 {
           if let m = mention(at: j) { return m.entry }

@@ -138,14 +138,33 @@ extension PartialDate: Comparable {
 extension PartialDate: CustomStringConvertible {
   /// The ISO form: `"2020"`, `"2020-07"` or `"2020-10-04"`.
   public var description: String {
-    func pad(_ value: Int, _ width: Int) -> String {
-      let text = String(value)
-      return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    // Built as ASCII bytes on the stack: this runs once or twice per claim.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+      var count = 0
+      func put(_ value: Int, digits: Int) {
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+          buffer[count] = 0x30 + UInt8(truncatingIfNeeded: rest / divisor % 10)
+          count += 1
+          rest %= divisor
+          divisor /= 10
+        }
+      }
+      put(year, digits: 4)
+      if let month {
+        buffer[count] = 0x2D
+        count += 1
+        put(month, digits: 2)
+      }
+      if let day {
+        buffer[count] = 0x2D
+        count += 1
+        put(day, digits: 2)
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
     }
-    var text = pad(year, 4)
-    if let month { text += "-" + pad(month, 2) }
-    if let day { text += "-" + pad(day, 2) }
-    return text
   }
 }
 

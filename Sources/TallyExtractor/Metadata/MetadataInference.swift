@@ -32,7 +32,8 @@ public enum MetadataInference {
   /// - Returns: Metadata with `url` always `nil`.
   public static func infer(head: String, tail: String) -> DocumentMetadata {
     let headPage = Page(head)
-    let tailPage = Page(tail)
+    // Only the head's dates are read (title and publication date); the tail gives lines.
+    let tailPage = Page(tail, scansDates: false)
     return DocumentMetadata(
       title: title(in: headPage), source: source(head: headPage, tail: tailPage),
       published: published(in: headPage)?.description)
@@ -388,33 +389,38 @@ public enum MetadataInference {
     return keepCase ? result : result.map { $0.lowercased() }
   }
 
-  /// Whether a line has `©`, `(c)`, or the words `copyright` or `rights reserved`, in any case.
+  /// Whether a line has `©`, `(c)`, or the words `copyright` or `rights reserved`, in any case:
+  /// one pass over its bytes.
   private static func mayHoldCopyright(_ line: String) -> Bool {
     var line = line
     return line.withUTF8 { bytes in
-      if bytes.contains(0xA9) { return true }  // the second byte of ©
-      return containsFolded(bytes, "copyright") || containsFolded(bytes, "(c)") || containsFolded(bytes, "rights reserved")
+      var i = 0
+      while i < bytes.count {
+        switch bytes[i] | 0x20 {
+        case 0xA9: return true  // the second byte of ©, whatever the case bit
+        case 0x63 where startsFolded(bytes, i, "copyright"): return true
+        case 0x28 where startsFolded(bytes, i, "(c)"): return true
+        case 0x72 where startsFolded(bytes, i, "rights reserved"): return true
+        default: break
+        }
+        i += 1
+      }
+      return false
     }
   }
 
-  /// Whether `needle` (lower-case ASCII) occurs in `bytes`, ignoring ASCII case.
-  private static func containsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+  /// Whether `needle` (lower-case ASCII) starts at `bytes[i]`, ignoring ASCII case.
+  @inline(__always)
+  private static func startsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ needle: StaticString) -> Bool {
     let n = needle.utf8CodeUnitCount
-    guard n > 0, bytes.count >= n else { return false }
+    guard i + n <= bytes.count else { return false }
     let p = needle.utf8Start
-    var i = 0
-    while i + n <= bytes.count {
-      var j = 0
-      while j < n {
-        var b = bytes[i + j]
-        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-        if b != p[j] { break }
-        j += 1
-      }
-      if j == n { return true }
-      i += 1
+    for j in 0..<n {
+      var b = bytes[i + j]
+      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+      if b != p[j] { return false }
     }
-    return false
+    return true
   }
 
   /// Whether `needle` (lowercase ASCII) occurs in `text` at `index`, ignoring ASCII case.
@@ -497,7 +503,8 @@ extension MetadataInference {
     let mentions: [DateMention]
     let times: [Range<Int>]
 
-    init(_ text: String) {
+    /// Splits `text` into lines and, when `scansDates`, finds its date mentions and times.
+    init(_ text: String, scansDates: Bool = true) {
       let bytes = Array(text.utf8)
       var lines: [Line] = []
       var start = 0
@@ -514,7 +521,7 @@ extension MetadataInference {
       }
       self.bytes = bytes
       self.lines = lines
-      (mentions, times) = bytes.withUnsafeBufferPointer { DateScanner.scan($0) }
+      (mentions, times) = scansDates ? bytes.withUnsafeBufferPointer { DateScanner.scan($0) } : ([], [])
     }
 
     /// The number of the line holding byte `offset`.
