@@ -171,16 +171,21 @@ struct DocumentAnalysis {
   /// The most tokens in one sentence; a longer run of text is cut (see `segment()`).
   static let maxUnitTokens = 256
 
+  private static let abbreviations = [
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "sgt", "rep", "sen", "gov", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "approx", "est", "mt", "ft",
+  ]
+
   /// Abbreviations whose period ends no sentence.
-  private func isAbbreviation(_ t: Token) -> Bool {
+  private func isAbbreviation(_ index: Int) -> Bool {
+    let t = tokens[index]
     if t.has(.abbreviation) { return true }
     let length = Int(t.end - t.start)
     if length == 1 && t.has(.capitalized) { return true }  // initials: J. Smith
     guard length <= 5, let word = lexicon.word(t) else {
       if length <= 4 {
         // Mr Mrs Ms Dr St Jr Sr No Lt Gen Col Sgt Capt Maj Rep Sen Gov Jan Feb Aug Sept Oct Nov Dec
-        let text = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self).lowercased()
-        return ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "sgt", "rep", "sen", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "approx", "est", "mt", "ft"].contains(text)
+        return lowercasedIsOne(of: Self.abbreviations, index)
       }
       return false
     }
@@ -234,7 +239,7 @@ struct DocumentAnalysis {
       case .punct where t.byte == 0x2E || t.byte == 0x21 || t.byte == 0x3F:
         if openQuote >= 0 { break }
         if t.byte == 0x2E, i > 0, tokens[i - 1].kind == .word, Int(tokens[i - 1].end) == Int(t.start),
-          isAbbreviation(tokens[i - 1])
+          isAbbreviation(i - 1)
         {
           break
         }

@@ -63,7 +63,7 @@ public struct CorpusReader: Sendable {
   /// back only the first time the folder is met.
   mutating func sidecar(for file: InputFile) -> (SourcesIndex, DocumentError?) {
     guard case .file(let path) = file else { return (SourcesIndex(), nil) }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathText.folder(path)
     if let cached = sidecars[folder] { return (cached, nil) }
     do {
       let index = try SourcesIndex.load(folder: folder.isEmpty ? "." : folder)

@@ -466,9 +466,30 @@ public enum MetadataInference {
     func blank(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
     while low < high, blank(bytes[low]) { low += 1 }
     while high > low, blank(bytes[high - 1]) { high -= 1 }
-    let text = String(decoding: bytes[low..<high], as: UTF8.self)
-    if low == high || (bytes[low] < 0x80 && bytes[high - 1] < 0x80) { return text }
-    return trimmed(text)
+    // Blanks beyond ASCII (no-break spaces, U+2003, U+FEFF): only the scalars at the two ends
+    // are decoded, so a line that ends in a curly quote costs no more than an ASCII one.
+    func blankScalar(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{200B}"
+    }
+    while low < high, bytes[low] >= 0x80 {
+      var end = low + 1
+      while end < high, bytes[end] & 0xC0 == 0x80 { end += 1 }
+      guard let scalar = String(decoding: bytes[low..<end], as: UTF8.self).unicodeScalars.first,
+        blankScalar(scalar)
+      else { break }
+      low = end
+      while low < high, blank(bytes[low]) { low += 1 }
+    }
+    while high > low, bytes[high - 1] >= 0x80 {
+      var start = high - 1
+      while start > low, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+      guard let scalar = String(decoding: bytes[start..<high], as: UTF8.self).unicodeScalars.first,
+        blankScalar(scalar)
+      else { break }
+      high = start
+      while high > low, blank(bytes[high - 1]) { high -= 1 }
+    }
+    return String(decoding: bytes[low..<high], as: UTF8.self)
   }
 
   static func trimmed(_ text: String) -> String {
