@@ -138,11 +138,17 @@ public enum MetadataInference {
   // MARK: - Source
 
   static func source(head: Page, tail: Page) -> String? {
-    for line in tail.lines.reversed() {
-      if let name = copyrightHolder(line.text, requireWord: false) { return name }
+    // A page without any copyright mark has no line with one: one pass over its bytes answers
+    // every line of most pages.
+    if tail.bytes.withUnsafeBufferPointer(mayHoldCopyright) {
+      for line in tail.lines.reversed() {
+        if let name = copyrightHolder(line.text, requireWord: false) { return name }
+      }
     }
-    for line in head.lines.reversed() {
-      if let name = copyrightHolder(line.text, requireWord: true) { return name }
+    if head.bytes.withUnsafeBufferPointer(mayHoldCopyright) {
+      for line in head.lines.reversed() {
+        if let name = copyrightHolder(line.text, requireWord: true) { return name }
+      }
     }
     for line in head.lines + tail.lines {
       if let name = sourceLine(line.text) { return name }
@@ -245,6 +251,9 @@ public enum MetadataInference {
 
   /// `Windowofworld.com – The exchange ...` -> `Windowofworld.com`.
   static func siteName(_ line: String) -> String? {
+    // The dash stands within the first 60 scalars, so within the first 240 bytes: a hyphen, or
+    // the 0xE2 lead byte of an en or em dash.
+    guard hasSpacedDash(line, limit: 244) else { return nil }
     let text = Array(line.unicodeScalars)
     var dash: Int?
     for index in 1..<max(1, min(text.count - 2, 60))
@@ -275,6 +284,7 @@ public enum MetadataInference {
 
   /// `YEREVAN (Reuters) -` -> `Reuters`; `BAKU, Oct 4 (AP) —` -> `AP`.
   static func wireAgency(_ line: String) -> String? {
+    guard prefix(of: line, limit: 240, holds: { $0 == 0x28 }) else { return nil }
     let text = Array(line.unicodeScalars)
     guard let open = text.prefix(60).firstIndex(of: "("),
       let close = text[open...].firstIndex(of: ")")
@@ -301,6 +311,8 @@ public enum MetadataInference {
 
   /// `By Jane Doe, Reuters` -> `Reuters`; `By Jane Doe for AFP` -> `AFP`.
   static func bylineOutlet(_ line: String) -> String? {
+    let lead = Array(line.utf8.prefix(3))
+    guard lead.count == 3, lead[0] | 0x20 == 0x62, lead[1] | 0x20 == 0x79, lead[2] == 0x20 else { return nil }
     let text = Array(line.unicodeScalars)
     guard text.count <= 120, find("by ", in: text, at: 0) else { return nil }
     let rest = string(text[3...])
@@ -393,20 +405,48 @@ public enum MetadataInference {
   /// one pass over its bytes.
   private static func mayHoldCopyright(_ line: String) -> Bool {
     var line = line
-    return line.withUTF8 { bytes in
+    return line.withUTF8(mayHoldCopyright)
+  }
+
+  /// ``mayHoldCopyright(_:)`` over bytes.
+  private static func mayHoldCopyright(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < bytes.count {
+      switch bytes[i] | 0x20 {
+      case 0xA9: return true  // the second byte of ©, whatever the case bit
+      case 0x63 where startsFolded(bytes, i, "copyright"): return true
+      case 0x28 where startsFolded(bytes, i, "(c)"): return true
+      case 0x72 where startsFolded(bytes, i, "rights reserved"): return true
+      default: break
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// Whether ` - `, ` – ` or ` — ` starts among the first `limit` UTF-8 bytes of `line`.
+  private static func hasSpacedDash(_ line: String, limit: Int) -> Bool {
+    var line = line
+    return line.withUTF8 { b in
+      let n = b.count
       var i = 0
-      while i < bytes.count {
-        switch bytes[i] | 0x20 {
-        case 0xA9: return true  // the second byte of ©, whatever the case bit
-        case 0x63 where startsFolded(bytes, i, "copyright"): return true
-        case 0x28 where startsFolded(bytes, i, "(c)"): return true
-        case 0x72 where startsFolded(bytes, i, "rights reserved"): return true
-        default: break
+      while i + 2 < n && i < limit {
+        if b[i] == 0x20 {
+          if b[i + 1] == 0x2D && b[i + 2] == 0x20 { return true }
+          if i + 4 < n, b[i + 1] == 0xE2, b[i + 2] == 0x80, b[i + 3] == 0x93 || b[i + 3] == 0x94, b[i + 4] == 0x20 {
+            return true
+          }
         }
         i += 1
       }
       return false
     }
+  }
+
+  /// Whether one of `bytes` occurs among the first `limit` UTF-8 bytes of `line`: a necessary
+  /// condition checked before a line is split into scalars.
+  private static func prefix(of line: String, limit: Int, holds test: (UInt8) -> Bool) -> Bool {
+    line.utf8.prefix(limit).contains(where: test)
   }
 
   /// Whether `needle` (lower-case ASCII) starts at `bytes[i]`, ignoring ASCII case.
