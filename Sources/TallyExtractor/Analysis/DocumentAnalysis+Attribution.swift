@@ -287,11 +287,6 @@ extension DocumentAnalysis {
     }
   }
 
-  /// Whether token `j`, lowercased, is one of `words` (see ``lowercasedEquals(_:_:)``).
-  func lowercasedIsOne(of words: [String], _ j: Int) -> Bool {
-    words.contains { lowercasedEquals(j, $0) }
-  }
-
   /// Whether token `j`, lowercased, ends with `suffix` (lower-case ASCII).
   func lowercasedHasSuffix(_ j: Int, _ suffix: StaticString) -> Bool {
     let t = tokens[j]

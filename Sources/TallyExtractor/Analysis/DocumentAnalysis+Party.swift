@@ -143,15 +143,15 @@ extension DocumentAnalysis {
     return best?.entry
   }
 
-  private static let directions = [
+  private static let directions = WordSet([
     "west", "east", "north", "south", "western", "eastern", "northern", "southern", "central", "upper", "lower",
     "greater",
-  ]
-  private static let lossVerbs = ["suffered", "lost", "sustained", "incurred", "suffering", "losing"]
+  ])
+  private static let lossVerbs = WordSet(["suffered", "lost", "sustained", "incurred", "suffering", "losing"])
 
   /// `West`, `northern`, `Upper`: words that qualify a place name.
   private func isDirection(_ k: Int) -> Bool {
-    lowercasedIsOne(of: Self.directions, k)
+    Self.directions.contains(tokens[k], in: p)
   }
 
   /// The nearest side named before token `k` in the sentence (what `its` refers to).
@@ -171,7 +171,7 @@ extension DocumentAnalysis {
     var k = c.first - 1
     var steps = 0
     while k >= unit.lowerBound && steps < 4 {
-      if lowercasedIsOne(of: Self.lossVerbs, k) {
+      if Self.lossVerbs.contains(tokens[k], in: p) {
         var j = k - 1
         while j >= unit.lowerBound && k - j < 6 {
           if let m = mention(at: j) { return m.entry }

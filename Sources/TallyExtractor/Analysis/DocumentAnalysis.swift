@@ -171,10 +171,10 @@ struct DocumentAnalysis {
   /// The most tokens in one sentence; a longer run of text is cut (see `segment()`).
   static let maxUnitTokens = 256
 
-  private static let abbreviations = [
+  private static let abbreviations = WordSet([
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "sgt", "rep", "sen", "gov", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "approx", "est", "mt", "ft",
-  ]
+  ])
 
   /// Abbreviations whose period ends no sentence.
   private func isAbbreviation(_ index: Int) -> Bool {
@@ -185,7 +185,7 @@ struct DocumentAnalysis {
     guard length <= 5, let word = lexicon.word(t) else {
       if length <= 4 {
         // Mr Mrs Ms Dr St Jr Sr No Lt Gen Col Sgt Capt Maj Rep Sen Gov Jan Feb Aug Sept Oct Nov Dec
-        return lowercasedIsOne(of: Self.abbreviations, index)
+        return Self.abbreviations.contains(t, in: p)
       }
       return false
     }
