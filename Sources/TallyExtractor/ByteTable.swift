@@ -37,7 +37,13 @@ struct ByteTable: Sendable {
   /// Looks up `count` bytes at `base`, folding ASCII upper case when `lowercased` is true.
   
   func find(_ base: UnsafePointer<UInt8>, _ count: Int, lowercased: Bool) -> Int32? {
-    var i = Int(truncatingIfNeeded: ByteTable.hash(base, count, lowercased: lowercased)) & mask
+    find(base, count, lowercased: lowercased, hash: ByteTable.hash(base, count, lowercased: lowercased))
+  }
+
+  /// ``find(_:_:lowercased:)`` with the key's hash already known.
+  @inline(__always)
+  func find(_ base: UnsafePointer<UInt8>, _ count: Int, lowercased: Bool, hash: UInt64) -> Int32? {
+    var i = Int(truncatingIfNeeded: hash) & mask
     return arena.withUnsafeBufferPointer { arena -> Int32? in
       while true {
         let e = slots[i]

@@ -83,9 +83,9 @@ enum Tokenizer {
         continue
       }
       if isASCIILetter(b) || (b >= 0x80 && special(p, i) == nil) {
-        var t = scanWord(p, i, to)
+        var (t, hash) = scanWord(p, i, to)
         t.flags.formUnion(flags)
-        lookUp(&t, p, lexicon)
+        lookUp(&t, p, lexicon, hash: hash)
         i = Int(t.end) + (t.has(.possessive) ? possessiveLength(p, Int(t.end)) : 0)
         tokens.append(t)
         newlines = 0
@@ -149,10 +149,18 @@ enum Tokenizer {
     return 4  // ’s
   }
 
-  /// Scans a word starting at `i`.
-  
-  static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ to: Int) -> Token {
+  /// FNV-1a of one byte, ASCII upper case folded: ``ByteTable/hash(_:_:lowercased:)`` byte by byte.
+  @inline(__always)
+  static func fold(_ h: UInt64, _ b: UInt8) -> UInt64 {
+    let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    return (h ^ UInt64(lower)) &* 0x100_0000_01b3
+  }
+
+  /// Scans a word starting at `i`; also returns the lexicon hash of its bytes, folded as it
+  /// reads them, so that the lookup does not read the word again.
+  static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ to: Int) -> (token: Token, hash: UInt64) {
     var i = start
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var flags: Token.Flags = []
     let first = p[start]
     if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && start + 1 < to && p[start + 1] >= 0x80 && p[start + 1] <= 0x9E)
@@ -167,6 +175,7 @@ enum Tokenizer {
       if isASCIILetter(b) || isDigit(b) {
         letters += 1
         if b >= 0x41 && b <= 0x5A { upper += 1 }
+        h = fold(h, b)
         i += 1
         continue
       }
@@ -178,17 +187,20 @@ enum Tokenizer {
               flags.insert(.possessive)
               break
             }
+            h = fold(fold(fold(h, b), p[i + 1]), p[i + 2])
             i += 3
             continue
           }
           if s.kind == 7, i + 3 < to, isASCIILetter(p[i + 3]) {
             flags.insert(.hyphenated)
+            h = fold(fold(fold(h, b), p[i + 1]), p[i + 2])
             i += 3
             continue
           }
           break
         }
         letters += 1
+        h = fold(h, b)
         i += 1
         continue
       }
@@ -197,21 +209,25 @@ enum Tokenizer {
           flags.insert(.possessive)
           break
         }
+        h = fold(h, b)
         i += 1
         continue
       }
       if b == 0x2D, i + 1 < to, isASCIILetter(p[i + 1]) || isDigit(p[i + 1]) || p[i + 1] >= 0xC3 {
         flags.insert(.hyphenated)
+        h = fold(h, b)
         i += 1
         continue
       }
       // Dotted abbreviations: U.S., U.N., a.m.
       if b == 0x2E, i + 2 < to, isASCIILetter(p[i + 1]), p[i + 2] == 0x2E, i - start <= 2 {
+        h = fold(fold(fold(h, b), p[i + 1]), p[i + 2])
         i += 3
         flags.insert(.abbreviation)
         continue
       }
       if b == 0x2E, flags.contains(.abbreviation) {
+        h = fold(h, b)
         i += 1
         continue
       }
@@ -220,7 +236,7 @@ enum Tokenizer {
     if upper >= 2 && upper == letters { flags.insert(.allCaps) }
     var t = Token(start: start, end: i, kind: .word)
     t.flags = flags
-    return t
+    return (t, h)
   }
 
   @inline(__always)
@@ -297,13 +313,13 @@ enum Tokenizer {
     return !isDigit(b)
   }
 
-  /// Attaches the lexicon entry of a word token.
-  
-  static func lookUp(_ t: inout Token, _ p: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon) {
+  /// Attaches the lexicon entry of a word token, given the hash of its bytes from ``scanWord(_:_:_:)``.
+  static func lookUp(_ t: inout Token, _ p: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon, hash: UInt64) {
     guard let base = p.baseAddress else { return }
     let count = Int(t.end - t.start)
     if count > 40 { return }
-    if let entry = lexicon.words.find(base + Int(t.start), count, lowercased: true) {
+    assert(hash == ByteTable.hash(base + Int(t.start), count, lowercased: true), "scanWord's hash is the table's")
+    if let entry = lexicon.words.find(base + Int(t.start), count, lowercased: true, hash: hash) {
       t.lex = entry
       t.word = lexicon.wordCodes[Int(entry)]
     }
