@@ -5,8 +5,8 @@ import Foundation
 /// Worker threads (``jobs`` of them) read and extract files;
 /// the calling thread receives each result, in the order of the files, in `body` — so what a
 /// caller stores or prints does not depend on the number of cores. At most ``window`` documents
-/// (2 × jobs) are read ahead of the one the caller is handling, so memory stays bounded however
-/// many files there are. A file larger than ``streamingThreshold`` (and standard input) is read
+/// (32 × jobs), and no more than ``readAheadBytes`` of files once one is in flight, are read
+/// ahead of the one the caller is handling, so memory stays bounded however many files there are. A file larger than ``streamingThreshold`` (and standard input) is read
 /// by the calling thread itself when its turn comes, with `emit` streaming its claims chunk by
 /// chunk, exactly as ``CorpusReader`` does. With one job it *is* ``CorpusReader``. For example:
 ///
@@ -22,8 +22,12 @@ public struct ParallelCorpusReader: Sendable {
   /// Files larger than this many bytes are read serially, streaming their claims through `emit`.
   public var streamingThreshold = 4 << 20
 
-  /// How many documents may be read ahead of the one being handed to the caller.
-  public var window: Int { 2 * max(1, jobs) }
+  /// How many documents may be read ahead of the one being handed to the caller. Wire reports
+  /// are small (1-5 KB), so a deep window keeps the workers from waiting on the caller's turn.
+  public var window: Int { 32 * max(1, jobs) }
+  /// How many bytes of files may be read ahead: the claims of a window of large files stay
+  /// within a few tens of MB.
+  public var readAheadBytes = 16 << 20
 
   /// The number of cores this process may use: the default for ``jobs``.
   public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -70,7 +74,7 @@ public struct ParallelCorpusReader: Sendable {
     }
     let pipeline = ReadPipeline(
       files: files, sidecars: sidecars, reader: corpus.reader, overrides: corpus.overrides, window: window,
-      streamingThreshold: streamingThreshold)
+      readAheadBytes: readAheadBytes, streamingThreshold: streamingThreshold)
     pipeline.start(workers: jobs)
     defer { pipeline.stop() }
     var errors: [DocumentError] = []
@@ -121,6 +125,7 @@ private final class ReadPipeline: @unchecked Sendable {
   let reader: DocumentReader
   let overrides: DocumentMetadata
   let window: Int
+  let readAheadBytes: Int
   let streamingThreshold: Int
   private let condition = NSCondition()
   private let finished = DispatchGroup()
@@ -128,17 +133,21 @@ private final class ReadPipeline: @unchecked Sendable {
   private var next = 0
   private var consumed = 0
   private var slots: [Int: Slot] = [:]
+  /// The sizes of the files read ahead and not yet taken, and their sum.
+  private var sizes: [Int: Int] = [:]
+  private var inFlightBytes = 0
   private var cancelled = false
 
   init(
     files: [InputFile], sidecars: [SourcesIndex], reader: DocumentReader, overrides: DocumentMetadata, window: Int,
-    streamingThreshold: Int
+    readAheadBytes: Int, streamingThreshold: Int
   ) {
     self.files = files
     self.sidecars = sidecars
     self.reader = reader
     self.overrides = overrides
     self.window = window
+    self.readAheadBytes = readAheadBytes
     self.streamingThreshold = streamingThreshold
   }
 
@@ -173,6 +182,7 @@ private final class ReadPipeline: @unchecked Sendable {
     while true {
       if let slot = slots.removeValue(forKey: index) {
         consumed = index + 1
+        inFlightBytes -= sizes.removeValue(forKey: index) ?? 0
         condition.broadcast()
         return slot
       }
@@ -183,7 +193,11 @@ private final class ReadPipeline: @unchecked Sendable {
   private func work() {
     while true {
       condition.lock()
-      while !cancelled && next < files.count && next >= consumed + window { condition.wait() }
+      while !cancelled && next < files.count
+        && (next >= consumed + window || (next > consumed && inFlightBytes >= readAheadBytes))
+      {
+        condition.wait()
+      }
       if cancelled || next >= files.count {
         condition.unlock()
         return
@@ -191,7 +205,14 @@ private final class ReadPipeline: @unchecked Sendable {
       let index = next
       next += 1
       condition.unlock()
-      let slot = read(index)
+      let size = Self.size(of: files[index])
+      condition.lock()
+      // A file left to the caller is not held in memory ahead of its turn.
+      let held = size > streamingThreshold ? 0 : size
+      sizes[index] = held
+      inFlightBytes += held
+      condition.unlock()
+      let slot = read(index, size: size)
       condition.lock()
       slots[index] = slot
       condition.broadcast()
@@ -199,11 +220,17 @@ private final class ReadPipeline: @unchecked Sendable {
     }
   }
 
-  private func read(_ index: Int) -> Slot {
-    let file = files[index]
-    guard case .file(let path) = file else { return .serial }
+  /// The size of a file in bytes; 0 when unknown (the reader then reports the problem).
+  private static func size(of file: InputFile) -> Int {
+    guard case .file(let path) = file else { return 0 }
     var st = stat()
-    if stat(path, &st) == 0, Int(st.st_size) > streamingThreshold { return .serial }
+    return stat(path, &st) == 0 ? Int(st.st_size) : 0
+  }
+
+  private func read(_ index: Int, size: Int) -> Slot {
+    let file = files[index]
+    guard case .file = file else { return .serial }
+    if size > streamingThreshold { return .serial }
     do {
       return .read(try reader.read(file, overrides: overrides, sidecar: sidecars[index]))
     } catch {
