@@ -242,13 +242,19 @@ extension DocumentAnalysis {
 
   /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.
   private func institutionName(_ words: [String]) -> String {
-    var words = words.filter { $0 != "of" }
-    if words.first == "Ministry", words.count > 1 {
-      words.removeFirst()
-      words.append("Ministry")
+    // Without "of"; a leading "Ministry" moves to the end; each word once, in order. Built in one
+    // string: this runs for most claimants.
+    let kept = words.indices.filter { words[$0] != "of" }
+    let rotate = kept.count > 1 && words[kept[0]] == "Ministry"
+    let order = rotate ? Array(kept.dropFirst()) + [kept[0]] : kept
+    var name = ""
+    name.reserveCapacity(32)
+    for (position, index) in order.enumerated() {
+      let word = words[index]
+      if order[..<position].contains(where: { words[$0] == word }) { continue }
+      if !name.isEmpty { name.append(" ") }
+      name.append(word)
     }
-    var seen: [String] = []
-    for w in words where !seen.contains(w) { seen.append(w) }
-    return seen.joined(separator: " ")
+    return name
   }
 }

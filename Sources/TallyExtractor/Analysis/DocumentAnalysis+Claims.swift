@@ -32,7 +32,8 @@ extension DocumentAnalysis {
         }
         let asOf = asOf(c, unitIndex: u)
         // A year or a month as the as-of date marks a figure about an earlier period.
-        let historical = asOf.map { !$0.contains("-") || $0.count == 7 } ?? false
+        // (as-of dates are ASCII: `2020`, `2020-10`, `2020-10-04`)
+        let historical = asOf.map { !$0.utf8.contains(0x2D) || $0.utf8.count == 7 } ?? false
         let party = party(
           for: c, attribution: attribution, location: location, in: unit, opponents: opponents, historical: historical)
         let (start, end) = quoteSpan(c)
