@@ -137,7 +137,10 @@ struct DocumentAnalysis {
 
   private mutating func scanDates(in span: Range<Int>, tokens range: ClosedRange<Int>) {
     let body = UnsafeBufferPointer(rebasing: p[span])
-    let (found, times) = DateScanner.scan(body)
+    // The date tokens come from this document's tokens, not from a second tokenization.
+    let dateTokens = DateTokenizer.tokens(body, from: tokens, range, base: span.lowerBound)
+    assert(dateTokens == DateTokenizer.tokens(body), "date tokens derived from the extractor's differ")
+    let (found, times) = DateScanner.scan(body, tokens: dateTokens)
     var k = range.lowerBound
     for mention in found {
       let index = dates.count

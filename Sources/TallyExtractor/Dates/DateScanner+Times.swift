@@ -21,7 +21,13 @@ extension DateScanner {
   ///
   /// - Complexity: O(n) in the length of `text`.
   public static func scan(_ text: UnsafeBufferPointer<UInt8>) -> (mentions: [DateMention], times: [Range<Int>]) {
-    let tokens = DateTokenizer.tokens(text)
+    scan(text, tokens: DateTokenizer.tokens(text))
+  }
+
+  /// ``scan(_:)`` over date tokens already made (see ``DateTokenizer/tokens(_:from:_:base:)``).
+  static func scan(_ text: UnsafeBufferPointer<UInt8>, tokens: [DateToken]) -> (
+    mentions: [DateMention], times: [Range<Int>]
+  ) {
     var matcher = DateMatcher(text: text, tokens: tokens)
     return (matcher.mentions(), TimeMatcher(tokens: tokens).ranges())
   }

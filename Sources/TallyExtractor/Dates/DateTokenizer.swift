@@ -2,7 +2,7 @@
 ///
 /// For example, `Oct. 4th, 2020` gives the word `Oct`, the symbol `.`, the number `4` (with
 /// its ordinal suffix), the symbol `,` and the number `2020`.
-struct DateToken: Sendable {
+struct DateToken: Sendable, Equatable {
   enum Kind: UInt8, Sendable {
     case word, number, symbol
   }
@@ -50,9 +50,15 @@ enum DateTokenizer {
 
   /// The tokens of `text`, in order.
   static func tokens(_ text: UnsafeBufferPointer<UInt8>) -> [DateToken] {
-    let lexicon = DateLexicon.shared
     var tokens: [DateToken] = []
     tokens.reserveCapacity(text.count / 5 + 1)
+    append(text, offset: 0, into: &tokens)
+    return tokens
+  }
+
+  /// Appends the tokens of `text` to `tokens`, their offsets moved by `offset`.
+  static func append(_ text: UnsafeBufferPointer<UInt8>, offset: Int, into tokens: inout [DateToken]) {
+    let lexicon = DateLexicon.shared
     var position = 0
     var space = true
     var newlines = 0
@@ -60,6 +66,8 @@ enum DateTokenizer {
 
     func emit(_ token: DateToken) {
       var token = token
+      token.start += offset
+      token.end += offset
       if space { token.traits.insert(.spaceBefore) }
       if newlines >= 2 { token.traits.insert(.paragraphBefore) }
       tokens.append(token)
@@ -169,7 +177,6 @@ enum DateTokenizer {
         position += length
       }
     }
-    return tokens
   }
 
   /// Decodes the scalar at `position`; invalid UTF-8 decodes as U+FFFD of length 1.

@@ -1,0 +1,195 @@
+extension DateTokenizer {
+  /// The date tokens of `text`, derived from the extractor's own tokens of the same bytes where
+  /// that is exact, so that a document is not tokenized twice.
+  ///
+  /// `tokens[range]` are the ``Token``s of the extractor that cover `text`, with offsets `base`
+  /// bytes before `text`'s. A plain ASCII word, a plain run of digits and an ASCII mark each make
+  /// one date token directly (a word's lexicon entry is found from a hash of its bytes). Anything
+  /// else, up to the next blank (a hyphenated or accented word, `30,000`, `12th`, a curly quote,
+  /// `Russia's`, a currency sign), goes through ``tokens(_:)``: the date tokenizer never looks
+  /// across a blank, so cutting there gives exactly its tokens. The result is always equal to
+  /// `tokens(text)` (checked in debug builds and by tests).
+  static func tokens(_ text: UnsafeBufferPointer<UInt8>, from tokens: [Token], _ range: ClosedRange<Int>, base: Int)
+    -> [DateToken]
+  {
+    var builder = DerivedTokens(text: text, lexicon: DateLexicon.shared)
+    builder.out.reserveCapacity(range.count + range.count / 4 + 4)
+    var k = range.lowerBound
+    while true {
+      // The blanks before the next token (or the end).
+      let next = k <= range.upperBound ? Int(tokens[k].start) - base : text.count
+      if !builder.skipBlanks(upTo: next) {
+        let end = builder.fallback(from: builder.position)
+        while k <= range.upperBound && Int(tokens[k].start) - base < end { k += 1 }
+        continue
+      }
+      guard k <= range.upperBound else { break }
+      let t = tokens[k]
+      let start = Int(t.start) - base
+      let end = Int(t.end) - base
+      var made: DateToken?
+      switch t.kind {
+      case .word:
+        made = plainWord(text, start, end, builder.lexicon)
+      case .number:
+        made = t.has(.glued) ? nil : plainNumber(text, start, end)
+      case .punct, .openQuote, .closeQuote, .dash:
+        let b = text[start]
+        if end - start == 1, b > 0x20, b < 0x7F, !isASCIILetterOrDigit(b) {
+          made = DateToken(kind: .symbol, traits: [], digits: 0, start: start, end: end, value: Int(b))
+        }
+      }
+      if let made {
+        builder.emit(made)
+        builder.position = end
+        k += 1
+      } else {
+        let stop = builder.fallback(from: start)
+        while k <= range.upperBound && Int(tokens[k].start) - base < stop { k += 1 }
+      }
+    }
+    return builder.out
+  }
+
+  /// The state of ``tokens(_:from:_:base:)``: the tokens so far, and what lies between the last
+  /// one and `position`, as the date tokenizer keeps it.
+  private struct DerivedTokens {
+    let text: UnsafeBufferPointer<UInt8>
+    let lexicon: DateLexicon
+    var out: [DateToken] = []
+    var space = true
+    var newlines = 0
+    /// Bytes before this are tokenized.
+    var position = 0
+
+    init(text: UnsafeBufferPointer<UInt8>, lexicon: DateLexicon) {
+      self.text = text
+      self.lexicon = lexicon
+    }
+
+    @inline(__always)
+    mutating func emit(_ token: DateToken) {
+      var token = token
+      if space { token.traits.insert(.spaceBefore) }
+      if newlines >= 2 { token.traits.insert(.paragraphBefore) }
+      out.append(token)
+      space = false
+      newlines = 0
+    }
+
+    /// Moves `position` over ASCII blanks up to `next`; false when it stops at anything else.
+    @inline(__always)
+    mutating func skipBlanks(upTo next: Int) -> Bool {
+      while position < next {
+        let b = text[position]
+        if b == 0x0A {
+          space = true
+          newlines += 1
+        } else if b == 0x20 || b == 0x09 || b == 0x0D {
+          space = true
+        } else {
+          return false
+        }
+        position += 1
+      }
+      return true
+    }
+
+    /// Tokenizes `text[start...]` up to the next blank with the date tokenizer itself; returns
+    /// where it stopped.
+    mutating func fallback(from start: Int) -> Int {
+      var end = start
+      while end < text.count, !DateTokenizer.isBlank(text[end]) { end += 1 }
+      let before = out.count
+      DateTokenizer.append(UnsafeBufferPointer(rebasing: text[start..<end]), offset: start, into: &out)
+      // The part began with the tokenizer's own state; what came before it is ours, plus any
+      // spaces beyond ASCII (a no-break space) that lead the part.
+      let firstStart = out.count > before ? out[before].start : end
+      if firstStart > start { space = true }
+      newlines += DateTokenizer.newlineCount(text, start, firstStart)
+      if out.count > before {
+        out[before].traits.remove([.spaceBefore, .paragraphBefore])
+        if space { out[before].traits.insert(.spaceBefore) }
+        if newlines >= 2 { out[before].traits.insert(.paragraphBefore) }
+        space = false
+        newlines = 0
+        // Spaces and line separators beyond ASCII after the part's last token.
+        let tailStart = out[out.count - 1].end
+        if tailStart < end {
+          space = true
+          newlines += DateTokenizer.newlineCount(text, tailStart, end)
+        }
+      }
+      position = end
+      return end
+    }
+  }
+
+  /// The line breaks among the bytes `text[from..<to]`, which hold no date token: U+0085, U+2028
+  /// and U+2029 (an ASCII line feed never stands inside a part).
+  fileprivate static func newlineCount(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+    var n = 0
+    var i = from
+    while i < to {
+      if text[i] == 0xC2, i + 1 < to, text[i + 1] == 0x85 {
+        n += 1
+      } else if text[i] == 0xE2, i + 2 < to, text[i + 1] == 0x80, text[i + 2] == 0xA8 || text[i + 2] == 0xA9 {
+        n += 1
+      }
+      i += 1
+    }
+    return n
+  }
+
+  @inline(__always)
+  fileprivate static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+
+  @inline(__always)
+  private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
+    ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || (b >= 0x30 && b <= 0x39)
+  }
+
+  /// The date token of a word of ASCII letters only, or nil for any other word.
+  @inline(__always)
+  private static func plainWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lexicon: DateLexicon)
+    -> DateToken?
+  {
+    var hash = DateLexicon.hashSeed
+    var cased = false
+    var lower = false
+    for i in start..<end {
+      let b = text[i]
+      guard (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A else { return nil }
+      if b <= 0x5A { cased = true } else { lower = true }
+      hash = DateLexicon.hash(hash, b | 0x20)
+    }
+    var traits: DateToken.Traits = []
+    if text[start] <= 0x5A { traits.insert(.capitalized) }
+    if cased && !lower { traits.insert(.allCaps) }
+    var index = -1
+    if let candidate = lexicon.candidate(hash: hash) {
+      let spelling = lexicon.spellings[candidate]
+      if spelling.count == end - start {
+        var same = true
+        for j in 0..<spelling.count where spelling[j] != text[start + j] | 0x20 {
+          same = false
+          break
+        }
+        if same { index = candidate }
+      }
+    }
+    return DateToken(kind: .word, traits: traits, digits: 0, start: start, end: end, value: index)
+  }
+
+  /// The date token of a run of ASCII digits only, or nil for any other number.
+  @inline(__always)
+  private static func plainNumber(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> DateToken? {
+    var value = 0
+    for i in start..<end {
+      let b = text[i]
+      guard b >= 0x30 && b <= 0x39 else { return nil }
+      value = min(value * 10 + Int(b - 0x30), 999_999_999)
+    }
+    return DateToken(kind: .number, traits: [], digits: end - start, start: start, end: end, value: value)
+  }
+}
