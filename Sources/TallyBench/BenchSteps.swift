@@ -111,9 +111,9 @@ public enum BenchSteps {
     let ledger = try Ledger.open(path: ledgerPath)
     let start = now()
     let party = kind == "daily-party" ? try mostCommonParty(ledger) : nil
-    let claims = try ledger.claims(party: party)
+    let claims = try ledger.claimTable(party: party)
     let loaded = now()
-    let reconciliation = Reconciliation(claims: claims)
+    let reconciliation = Reconciliation(table: claims)
     let rows: Int
     let bytes: [UInt8]
     let computed: Double

@@ -50,6 +50,21 @@ extension Ledger {
   static func claimsQuery(party: String?, category: Category?) -> (
     claims: String, sightings: String, values: [String]
   ) {
+    let (filter, values) = claimFilter(party: party, category: category)
+    let claims = """
+      SELECT c.id, c.claimant, c.party, c.category, c.subject, c.value, c.low, c.high, c.qualifier, c.asOf, c.location
+      FROM claim c\(filter) ORDER BY c.id
+      """
+    let sightings = """
+      SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
+      FROM sighting s JOIN document d ON d.id = s.documentId JOIN claim c ON c.id = s.claimId\(filter)
+      """
+    return (claims, sightings, values)
+  }
+
+  /// The `WHERE` clause (empty, or starting with a space) on the claims of `party` and/or
+  /// `category`, with the values of its parameters; the claim table is named `c`.
+  static func claimFilter(party: String?, category: Category?) -> (filter: String, values: [String]) {
     var conditions: [String] = []
     var values: [String] = []
     if let party {
@@ -60,16 +75,7 @@ extension Ledger {
       conditions.append("c.category = ?")
       values.append(category.rawValue)
     }
-    let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-    let claims = """
-      SELECT c.id, c.claimant, c.party, c.category, c.subject, c.value, c.low, c.high, c.qualifier, c.asOf, c.location
-      FROM claim c\(filter) ORDER BY c.id
-      """
-    let sightings = """
-      SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
-      FROM sighting s JOIN document d ON d.id = s.documentId JOIN claim c ON c.id = s.claimId\(filter)
-      """
-    return (claims, sightings, values)
+    return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), values)
   }
 
   /// SQLite's plan for the statements ``claims(party:category:)`` runs for one party or category

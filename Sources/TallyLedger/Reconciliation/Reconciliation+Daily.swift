@@ -118,8 +118,8 @@ extension Reconciliation {
         for index in timeline.winners.lazy.map({ Int($0) }) {
           figures.append(
             Figure(
-              value: claims[index].value, low: claims[index].low, high: claims[index].high, id: claims[index].id,
-              sources: claims[index].documentCount))
+              value: table.values[index], low: table.low(index), high: table.high(index), id: table.ids[index],
+              sources: table.documentCount(index)))
         }
         var w = 0
         var previous: Int64?

@@ -36,7 +36,7 @@ extension Reconciliation {
         let fact = facts[Int(index)]
         guard !fact.historical, fact.asOf?.day != nil else { continue }
         defer { previous = index }
-        guard let previous, claims[Int(index)].value < claims[Int(previous)].value else { continue }
+        guard let previous, table.values[Int(index)] < table.values[Int(previous)] else { continue }
         let described = cached ?? describe(entry.key)
         cached = described
         let (key, phrase, who) = described
@@ -48,30 +48,33 @@ extension Reconciliation {
             location: key.location, claimant: key.claimant, figures: before + " then " + after,
             documents: documents(of: [previous, index]),
             message: sentence(who, " lowered the count of ", phrase, " from ", before, " to ", after, "."),
-            claimIDs: [claims[Int(previous)].id, claims[Int(index)].id]))
+            claimIDs: [table.ids[Int(previous)], table.ids[Int(index)]]))
       }
     }
   }
 
   private func appendConflicts(to findings: inout [Finding]) {
     for group in compareGroups(only: .population) where !group.historical && group.members.count >= 2 {
-      let first = claims[Int(group.members[0])]
-      guard first.category == .population, let location = first.location, !location.isEmpty,
-        group.differsByMoreThanTenPercent
+      let first = Int(group.members[0])
+      guard table.categories[first] == .population, let location = table.string(table.locations[first]),
+        !location.isEmpty, group.differsByMoreThanTenPercent
       else { continue }
       // Lowest figure first; equal figures in series order.
       let ordered = group.members.indices.sorted {
         (group.contributions[$0].best, $0) < (group.contributions[$1].best, $1)
       }.map { group.members[$0] }
       let figures = ordered.map { citation(Int($0)) }.joined(separator: " vs ")
-      let claimants = ordered.compactMap { claims[Int($0)].claimant.flatMap { $0.isEmpty ? nil : $0 } }
-      let key = SeriesKey(first)
+      let claimants = ordered.compactMap { nonEmpty(table.claimants[Int($0)]) }
+      let key = SeriesKey(
+        party: table.string(table.parties[first]), category: .population,
+        subject: table.strings[Int(table.subjects[first])], claimant: table.string(table.claimants[first]),
+        location: location)
       findings.append(
         Finding(
           kind: .conflict, party: key.party, category: .population, subject: nil, location: location,
           claimant: claimants.isEmpty ? nil : unique(claimants).joined(separator: "; "), figures: figures,
           documents: documents(of: ordered), message: "Sources disagree on \(topic(key)): \(figures).",
-          claimIDs: ordered.map { claims[Int($0)].id }))
+          claimIDs: ordered.map { table.ids[Int($0)] }))
     }
   }
 
@@ -99,7 +102,7 @@ extension Reconciliation {
       let separate = [Category.killed, .wounded].compactMap { latest[$0] }
       let figures =
         citation(Int(casualties), label: "casualties") + " vs "
-        + separate.map { citation(Int($0), label: claims[Int($0)].category.rawValue) }.joined(separator: " and ")
+        + separate.map { citation(Int($0), label: table.categories[Int($0)].rawValue) }.joined(separator: " and ")
       let involved = [casualties] + separate
       findings.append(
         Finding(
@@ -107,7 +110,7 @@ extension Reconciliation {
           figures: figures, documents: documents(of: involved),
           message: "\(name)'s losses are given both as casualties (killed and wounded together) and separately, "
             + "so they must not be added up: \(figures).",
-          claimIDs: involved.map { claims[Int($0)].id }))
+          claimIDs: involved.map { table.ids[Int($0)] }))
     }
   }
 
@@ -132,7 +135,7 @@ extension Reconciliation {
           switch kind {
           case .historical:
             message = sentence(
-              "The figure for ", phrase, ", ", cited, ", refers to ", claims[index].asOf ?? "an earlier period",
+              "The figure for ", phrase, ", ", cited, ", refers to ", table.string(table.asOfs[index]) ?? "an earlier period",
               ", before the period tracked, and is left out of daily tallies.")
           case .unattributed:
             message = sentence("No claimant is named for ", phrase, ": ", cited, ".")
@@ -142,8 +145,8 @@ extension Reconciliation {
           findings.append(
             Finding(
               kind: kind, party: key.party, category: key.category, subject: key.subject, location: key.location,
-              claimant: key.claimant, figures: cited, documents: claims[index].documentNames, message: message,
-              claimIDs: [claims[index].id]))
+              claimant: key.claimant, figures: cited, documents: table.documentNames(of: index), message: message,
+              claimIDs: [table.ids[index]]))
         }
       }
     }
@@ -167,7 +170,7 @@ extension Reconciliation {
 
   /// The distinct documents of some claims, in order.
   private func documents(of indices: [Int32]) -> [String] {
-    unique(indices.flatMap { claims[Int($0)].documentNames })
+    unique(indices.flatMap { table.documentNames(of: Int($0)) })
   }
 
   private func unique(_ items: [String]) -> [String] {

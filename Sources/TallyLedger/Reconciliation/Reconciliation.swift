@@ -19,14 +19,14 @@ public import TallyExtractor
 ///
 /// - Complexity: O(n log n) to build, for n claims; each report is O(n log n) plus its output.
 public struct Reconciliation: Sendable {
-  /// The claims, as given.
-  public let claims: [LedgerClaim]
+  /// The claims, in columns, in the order given.
+  public let table: ClaimTable
   /// The first day of the tracked period: figures whose as-of date ends before it are historical.
   ///
   /// `nil` only when no day was given and no sighting has a publication date.
   public let trackedFrom: PartialDate?
 
-  /// Per-claim facts, parallel to ``claims``.
+  /// Per-claim facts, parallel to the table's claims.
   let facts: [ClaimFacts]
   /// The series, in series order (party, category, subject, location, claimant).
   let series: [SeriesEntry]
@@ -36,6 +36,17 @@ public struct Reconciliation: Sendable {
   /// The interned strings of the series keys.
   let strings: [String]
 
+  /// The claims, as given (built from ``table``; without its details, quotes are empty).
+  public var claims: [LedgerClaim] { table.claims() }
+
+  /// The number of claims.
+  public var claimCount: Int { table.count }
+
+  /// The claim at `index` (see ``claims``).
+  public func claim(_ index: Int) -> LedgerClaim {
+    table.claim(at: index)
+  }
+
   /// Reconciles `claims`.
   ///
   /// - Parameters:
@@ -44,9 +55,42 @@ public struct Reconciliation: Sendable {
   ///     month before the earliest publication date of any sighting (an earliest article of
   ///     2020-09-28 gives 2020-08-01). A month or a year stands for its first day.
   public init(claims: [LedgerClaim], trackedFrom: PartialDate? = nil) {
-    self.claims = claims
-    let n = claims.count
+    self.init(table: ClaimTable(claims), trackedFrom: trackedFrom)
+  }
+
+  /// Reconciles the claims of `table` (see ``init(claims:trackedFrom:)``).
+  public init(table: ClaimTable, trackedFrom: PartialDate? = nil) {
+    self.table = table
+    let n = table.count
     var interner = StringInterner(capacity: 1024)
+    // The interned id of each table string, -2 until asked for.
+    var canonical = [Int32](repeating: -2, count: table.strings.count)
+    func id(_ stringID: Int32) -> Int32 {
+      guard stringID >= 0 else { return -1 }
+      let known = canonical[Int(stringID)]
+      if known != -2 { return known }
+      let interned = interner.id(table.strings[Int(stringID)])
+      canonical[Int(stringID)] = interned
+      return interned
+    }
+    // Dates parsed once per distinct string: 0 not yet, 1 parsed, 2 not a date.
+    var dateState = [UInt8](repeating: 0, count: table.strings.count)
+    var dates = [AsOfDate?](repeating: nil, count: table.strings.count)
+    func date(_ stringID: Int32) -> AsOfDate? {
+      guard stringID >= 0 else { return nil }
+      let index = Int(stringID)
+      switch dateState[index] {
+      case 1: return dates[index]
+      case 2: return nil
+      default:
+        let parsed = AsOfDate(iso: table.strings[index])
+        dates[index] = parsed
+        dateState[index] = parsed == nil ? 2 : 1
+        return parsed
+      }
+    }
+    let publishedDays = table.documentPublished.map { date($0)?.day ?? Int32.min }
+
     var facts: [ClaimFacts] = []
     facts.reserveCapacity(n)
     var keys: [InternedSeriesKey] = []
@@ -56,25 +100,25 @@ public struct Reconciliation: Sendable {
     for i in 0..<n {
       var published = Int32.min
       var earliest: Int32 = 0
-      for j in claims[i].sightings.indices {
-        guard let text = claims[i].sightings[j].published, let day = AsOfDate(iso: text)?.day else { continue }
+      let range = table.sightings(of: i)
+      for position in range {
+        let day = publishedDays[Int(table.sightingDocuments[position])]
+        guard day != Int32.min else { continue }
         if published == Int32.min || day < published {
           published = day
-          earliest = Int32(j)
+          earliest = Int32(position - range.lowerBound)
         }
       }
       if published != Int32.min { earliestPublication = min(earliestPublication, published) }
-      let asOf = claims[i].asOf.flatMap { AsOfDate(iso: $0) }
       facts.append(
-        ClaimFacts(asOf: asOf, published: published, earliestSighting: earliest, historical: false, series: -1))
-      let category = claims[i].category
+        ClaimFacts(
+          asOf: date(table.asOfs[i]), published: published, earliestSighting: earliest, historical: false, series: -1))
+      let category = table.categories[i]
       keys.append(
         InternedSeriesKey(
-          party: interner.id(claims[i].party), category: category, subject: interner.id(claims[i].subject),
-          location: category == .population ? interner.id(claims[i].location) : -1,
-          claimant: interner.id(claims[i].claimant)))
+          party: id(table.parties[i]), category: category, subject: id(table.subjects[i]),
+          location: category == .population ? id(table.locations[i]) : -1, claimant: id(table.claimants[i])))
     }
-
     // The tracked period and the historical figures.
     let start: Int32?
     if let trackedFrom {
@@ -158,7 +202,7 @@ public struct Reconciliation: Sendable {
       let fact = facts[index]
       let pos = Int(fact.series)
       sortKeys[cursor[pos]] = ClaimSortKey(
-        asOf: fact.asOf?.ordinal ?? -1, published: fact.published, id: claims[index].id, index: Int32(index))
+        asOf: fact.asOf?.ordinal ?? -1, published: fact.published, id: table.ids[index], index: Int32(index))
       cursor[pos] += 1
     }
     for entry in series where entry.claims.count > 1 { sortKeys[entry.claims].sort() }
