@@ -1,6 +1,10 @@
 import GRDB
 public import TallyExtractor
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension Ledger {
   /// Every claim, or those about `party` and/or of `category`, as a ``ClaimTable``: what
   /// ``claims(party:category:)`` returns, in columns.
@@ -102,8 +106,11 @@ struct ClaimTableLoader {
 
   /// The case whose raw value is `bytes`.
   private static func lookUp<T>(_ bytes: UnsafeBufferPointer<UInt8>?, in cases: [([UInt8], T)]) -> T? {
-    guard let bytes else { return nil }
-    return cases.first { $0.0.elementsEqual(bytes) }?.1
+    guard let bytes, let base = bytes.baseAddress else { return nil }
+    for (raw, value) in cases where raw.count == bytes.count {
+      if raw.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, raw.count) == 0 }) { return value }
+    }
+    return nil
   }
 
   /// Reads every document's id, name, outlet and publication date, and ranks the documents.

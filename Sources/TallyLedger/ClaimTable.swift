@@ -1,4 +1,4 @@
-import TallyExtractor
+public import TallyExtractor
 
 /// The claims of a ledger in columns: one array per field, strings replaced by ids into one table
 /// of distinct strings, sightings in one run of arrays with each claim's sightings contiguous.
@@ -18,44 +18,55 @@ import TallyExtractor
 /// document is an index into the document columns.
 public struct ClaimTable: Sendable {
   /// Distinct strings; every string id indexes it.
-  var strings: [String] = []
+  public internal(set) var strings: [String] = []
 
   // Claims, parallel arrays.
-  var ids: [Int64] = []
-  var claimants: [Int32] = []
-  var parties: [Int32] = []
-  var categories: [Category] = []
-  var subjects: [Int32] = []
-  var values: [Int64] = []
-  /// The low bound, meaningful when bit 0 of ``bounds`` is set.
-  var lows: [Int64] = []
-  /// The high bound, meaningful when bit 1 of ``bounds`` is set.
-  var highs: [Int64] = []
+  /// The claims' ledger ids.
+  public internal(set) var ids: [Int64] = []
+  /// String ids of the claimants (-1 for none).
+  public internal(set) var claimants: [Int32] = []
+  /// String ids of the parties (-1 for none).
+  public internal(set) var parties: [Int32] = []
+  /// The categories.
+  public internal(set) var categories: [Category] = []
+  /// String ids of the subjects (never -1).
+  public internal(set) var subjects: [Int32] = []
+  /// The figures.
+  public internal(set) var values: [Int64] = []
+  /// The low bounds, meaningful where bit 0 of ``bounds`` is set.
+  public internal(set) var lows: [Int64] = []
+  /// The high bounds, meaningful where bit 1 of ``bounds`` is set.
+  public internal(set) var highs: [Int64] = []
   /// Bit 0: the claim has a low bound; bit 1: it has a high bound.
-  var bounds: [UInt8] = []
-  var qualifiers: [Qualifier] = []
-  var asOfs: [Int32] = []
-  var locations: [Int32] = []
+  public internal(set) var bounds: [UInt8] = []
+  /// The qualifiers.
+  public internal(set) var qualifiers: [Qualifier] = []
+  /// String ids of the as-of dates (-1 for none).
+  public internal(set) var asOfs: [Int32] = []
+  /// String ids of the locations (-1 for none).
+  public internal(set) var locations: [Int32] = []
   /// `count + 1` entries: claim `i`'s sightings are `sightingBounds[i] ..< sightingBounds[i + 1]`.
-  var sightingBounds: [Int32] = [0]
+  public internal(set) var sightingBounds: [Int32] = [0]
 
   // Sightings, parallel arrays.
   /// The document of each sighting, an index into the document columns.
-  var sightingDocuments: [Int32] = []
-  var sightingStarts: [Int] = []
-  /// Empty unless the table holds sighting details (``hasDetails``).
-  var sightingEnds: [Int] = []
-  /// Empty unless the table holds sighting details (``hasDetails``).
-  var quotes: [String] = []
+  public internal(set) var sightingDocuments: [Int32] = []
+  /// The UTF-8 offset where each sighting's quote starts.
+  public internal(set) var sightingStarts: [Int] = []
+  /// The UTF-8 offset where each sighting's quote ends; empty unless ``hasDetails``.
+  public internal(set) var sightingEnds: [Int] = []
+  /// Each sighting's quote; empty unless ``hasDetails``.
+  public internal(set) var quotes: [String] = []
 
   // Documents, parallel arrays.
-  var documentIDs: [Int64] = []
-  /// String ids of the file names.
-  var documentNames: [Int32] = []
-  /// String ids of the outlets (-1 for none).
-  var documentSources: [Int32] = []
-  /// String ids of the publication dates (-1 for none).
-  var documentPublished: [Int32] = []
+  /// The documents' ledger ids.
+  public internal(set) var documentIDs: [Int64] = []
+  /// String ids of the documents' file names.
+  public internal(set) var documentNames: [Int32] = []
+  /// String ids of the documents' outlets (-1 for none).
+  public internal(set) var documentSources: [Int32] = []
+  /// String ids of the documents' publication dates (-1 for none).
+  public internal(set) var documentPublished: [Int32] = []
 
   /// An empty table.
   public init() {}
@@ -71,22 +82,22 @@ public struct ClaimTable: Sendable {
   public var hasDetails: Bool { quotes.count == sightingDocuments.count }
 
   /// The string of an id, nil for -1.
-  func string(_ id: Int32) -> String? {
+  public func string(_ id: Int32) -> String? {
     id < 0 ? nil : strings[Int(id)]
   }
 
   /// The positions of claim `index`'s sightings in the sighting columns.
-  func sightings(of index: Int) -> Range<Int> {
+  public func sightings(of index: Int) -> Range<Int> {
     Int(sightingBounds[index])..<Int(sightingBounds[index + 1])
   }
 
   /// The claim's low bound, if any.
-  func low(_ index: Int) -> Int64? {
+  public func low(_ index: Int) -> Int64? {
     bounds[index] & 1 != 0 ? lows[index] : nil
   }
 
   /// The claim's high bound, if any.
-  func high(_ index: Int) -> Int64? {
+  public func high(_ index: Int) -> Int64? {
     bounds[index] & 2 != 0 ? highs[index] : nil
   }
 
@@ -96,17 +107,17 @@ public struct ClaimTable: Sendable {
   }
 
   /// The ledger id of the document of the sighting at `position`.
-  func documentID(ofSighting position: Int) -> Int64 {
+  public func documentID(ofSighting position: Int) -> Int64 {
     documentIDs[Int(sightingDocuments[position])]
   }
 
   /// The file name of the document of the sighting at `position`.
-  func documentName(ofSighting position: Int) -> String {
+  public func documentName(ofSighting position: Int) -> String {
     strings[Int(documentNames[Int(sightingDocuments[position])])]
   }
 
   /// The outlet of the document of the sighting at `position`, if known.
-  func source(ofSighting position: Int) -> String? {
+  public func source(ofSighting position: Int) -> String? {
     string(documentSources[Int(sightingDocuments[position])])
   }
 
@@ -129,7 +140,7 @@ public struct ClaimTable: Sendable {
   }
 
   /// The number of distinct documents (by ledger id) that carry claim `index`.
-  func documentCount(_ index: Int) -> Int {
+  public func documentCount(_ index: Int) -> Int {
     let range = sightings(of: index)
     if range.count <= 1 { return range.count }
     if range.count > 16 { return Set(range.map { documentID(ofSighting: $0) }).count }
