@@ -115,24 +115,31 @@ public enum BenchSteps {
     let loaded = now()
     let reconciliation = Reconciliation(table: claims)
     let rows: Int
-    let bytes: [UInt8]
+    let byteCount: Int
     let computed: Double
+    var phaseNames = ("reconcile", "render")
     switch kind {
     case "daily", "daily-party":
       let daily = reconciliation.daily(DailyFilter(party: party))
       computed = now()
       rows = daily.count
-      bytes = Report.csv(daily)
+      byteCount = Report.csv(daily).count
     case "compare":
       let compare = reconciliation.compare()
       computed = now()
       rows = compare.count
-      bytes = Report.csv(compare)
+      byteCount = Report.csv(compare).count
     case "findings":
-      let findings = reconciliation.findings()
+      // As `tally findings` writes CSV: streamed as the findings are made (here to /dev/null).
       computed = now()
-      rows = findings.count
-      bytes = Report.csv(findings)
+      phaseNames = ("index", "findings and render")
+      let sink = open("/dev/null", O_WRONLY)
+      guard sink >= 0 else { throw BenchError("cannot open /dev/null") }
+      defer { close(sink) }
+      var output = CSVStreamWriter(fileDescriptor: sink, name: "/dev/null")
+      rows = try Report.writeCSV(Finding.self, to: &output) { reconciliation.forEachFinding($0) }
+      try output.flush()
+      byteCount = output.writtenByteCount
     default:
       throw BenchError("unknown query \(kind); use daily, daily-party, compare or findings")
     }
@@ -141,9 +148,10 @@ public enum BenchSteps {
     measurement.claims = claims.count
     measurement.rows = rows
     measurement.ledgerBytes = fileSize(ledgerPath) + fileSize(ledgerPath + "-wal")
-    let phases = String(
-      format: "load %.2f s, reconcile %.2f s, render %.2f s (%.1f MB)", loaded - start, computed - loaded,
-      end - computed, Double(bytes.count) / 1e6)
+    func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+    let phases =
+      "load \(seconds(loaded - start)), \(phaseNames.0) \(seconds(computed - loaded)), "
+      + "\(phaseNames.1) \(seconds(end - computed)) (\(String(format: "%.1f", Double(byteCount) / 1e6)) MB)"
     measurement.note = (party.map { "party \($0); " } ?? "") + phases
     return measurement
   }

@@ -138,9 +138,9 @@ extension Reconciliation {
       }
       for slot in entry.claims where category == nil {
         let fact = facts[Int(order[slot])]
-        guard fact.historical, let asOf = fact.asOf else { continue }
+        guard fact.historical, fact.hasAsOf else { continue }
         historicalMembers.append(
-          HistoricalMember(group: Int32(groupStart), asOf: asOf.ordinal, series: Int32(position), slot: Int32(slot)))
+          HistoricalMember(group: Int32(groupStart), asOf: fact.asOfOrdinal, series: Int32(position), slot: Int32(slot)))
       }
     }
     if !current.isEmpty { currentGroups.append((groupStart, makeGroup(current, historical: false))) }
@@ -224,8 +224,8 @@ extension Reconciliation {
   func isLater(_ a: Int32, than b: Int32) -> Bool {
     let fa = facts[Int(a)]
     let fb = facts[Int(b)]
-    let ka = (fa.asOf?.ordinal ?? -1, fa.published, table.ids[Int(a)])
-    let kb = (fb.asOf?.ordinal ?? -1, fb.published, table.ids[Int(b)])
+    let ka = (fa.asOfOrdinal, fa.published, table.ids[Int(a)])
+    let kb = (fb.asOfOrdinal, fb.published, table.ids[Int(b)])
     return ka > kb
   }
 }

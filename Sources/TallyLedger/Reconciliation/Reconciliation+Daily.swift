@@ -56,7 +56,8 @@ extension Reconciliation {
       for slot in entry.claims {
         let index = order[slot]
         let fact = facts[Int(index)]
-        guard !fact.historical, let day = fact.asOf?.day else { continue }
+        guard !fact.historical, fact.hasAsOfDay else { continue }
+        let day = fact.asOfDay
         if days.last == day {
           winners[winners.count - 1] = index  // the same day, published later: it wins
         } else {

@@ -93,9 +93,10 @@ public struct Reconciliation: Sendable {
 
     var facts: [ClaimFacts] = []
     facts.reserveCapacity(n)
-    var keys: [InternedSeriesKey] = []
-    keys.reserveCapacity(n)
     var earliestPublication = Int32.max
+    // Series, numbered in order of first appearance (ordered below).
+    var seriesIDs: [InternedSeriesKey: Int32] = [:]
+    var seriesKeys: [InternedSeriesKey] = []
 
     for i in 0..<n {
       var published = Int32.min
@@ -110,15 +111,25 @@ public struct Reconciliation: Sendable {
         }
       }
       if published != Int32.min { earliestPublication = min(earliestPublication, published) }
+      let asOf = date(table.asOfs[i])
+      let category = table.categories[i]
+      let key = InternedSeriesKey(
+        party: id(table.parties[i]), category: category, subject: id(table.subjects[i]),
+        location: category == .population ? id(table.locations[i]) : -1, claimant: id(table.claimants[i]))
+      let series: Int32
+      if let known = seriesIDs[key] {
+        series = known
+      } else {
+        series = Int32(seriesKeys.count)
+        seriesIDs[key] = series
+        seriesKeys.append(key)
+      }
       facts.append(
         ClaimFacts(
-          asOf: date(table.asOfs[i]), published: published, earliestSighting: earliest, historical: false, series: -1))
-      let category = table.categories[i]
-      keys.append(
-        InternedSeriesKey(
-          party: id(table.parties[i]), category: category, subject: id(table.subjects[i]),
-          location: category == .population ? id(table.locations[i]) : -1, claimant: id(table.claimants[i])))
+          asOfOrdinal: asOf?.ordinal ?? -1, asOfDay: asOf?.day ?? Int32.min, published: published,
+          earliestSighting: earliest, historical: false, series: series))
     }
+    seriesIDs = [:]
     // The tracked period and the historical figures.
     let start: Int32?
     if let trackedFrom {
@@ -134,7 +145,7 @@ public struct Reconciliation: Sendable {
       self.trackedFrom = nil
     }
     for index in facts.indices {
-      guard let asOf = facts[index].asOf else { continue }
+      guard let asOf = date(table.asOfs[index]) else { continue }
       var historical = false
       if let start, asOf.lastDay < start { historical = true }
       if asOf.day == nil, facts[index].isDated {
@@ -146,19 +157,6 @@ public struct Reconciliation: Sendable {
     }
 
     // Series, in order of party, category, subject, location and claimant (unknown last).
-    var seriesIDs: [InternedSeriesKey: Int32] = [:]
-    var seriesKeys: [InternedSeriesKey] = []
-    for index in 0..<n {
-      let key = keys[index]
-      if let id = seriesIDs[key] {
-        facts[index].series = id
-      } else {
-        let id = Int32(seriesKeys.count)
-        seriesIDs[key] = id
-        seriesKeys.append(key)
-        facts[index].series = id
-      }
-    }
     let ranks = interner.ranks()
     func rank(_ id: Int32) -> Int32 { id < 0 ? Int32.max : ranks[Int(id)] }
     func sortKey(_ key: InternedSeriesKey) -> (Int32, Int32, Int32, Int32, Int32) {
@@ -202,7 +200,7 @@ public struct Reconciliation: Sendable {
       let fact = facts[index]
       let pos = Int(fact.series)
       sortKeys[cursor[pos]] = ClaimSortKey(
-        asOf: fact.asOf?.ordinal ?? -1, published: fact.published, id: table.ids[index], index: Int32(index))
+        asOf: fact.asOfOrdinal, published: fact.published, id: table.ids[index], index: Int32(index))
       cursor[pos] += 1
     }
     for entry in series where entry.claims.count > 1 { sortKeys[entry.claims].sort() }
