@@ -159,15 +159,7 @@ struct ClaimTableLoader {
 
   /// Reads the sightings of the loaded claims and lays them out claim by claim, in order.
   private mutating func loadSightings(query: (claims: String, filter: String, values: [String])) throws {
-    let columns = details ? #"s.claimId, s.documentId, s.start, s."end", s.quote"# : "s.claimId, s.documentId, s.start"
-    let sql: String
-    if query.values.isEmpty {
-      // Without details, the (claimId, documentId, start) index holds every column read, in claim order.
-      sql = "SELECT \(columns) FROM sighting s" + (details ? "" : " ORDER BY s.claimId, s.documentId, s.start")
-    } else {
-      sql = "SELECT \(columns) FROM sighting s JOIN claim c ON c.id = s.claimId" + query.filter
-    }
-    let rows = try RawStatement(db, sql: sql)
+    let rows = try RawStatement(db, sql: Self.sightingsSQL(filter: query.filter, details: details))
     rows.reset()
     for (index, value) in query.values.enumerated() { rows.bind(Int32(index + 1), value) }
     defer { rows.reset() }
@@ -217,6 +209,17 @@ struct ClaimTableLoader {
     }
     claimOf = []
     orderSightings()
+  }
+
+  /// The sightings statement: every sighting, or (with a `filter` from ``Ledger/claimFilter(party:category:)``)
+  /// those of the claims it selects, found through the claim index and the sightings' (claimId,
+  /// documentId, start) index. Without details that index holds every column read.
+  static func sightingsSQL(filter: String, details: Bool) -> String {
+    let columns = details ? #"s.claimId, s.documentId, s.start, s."end", s.quote"# : "s.claimId, s.documentId, s.start"
+    if filter.isEmpty {
+      return "SELECT \(columns) FROM sighting s" + (details ? "" : " ORDER BY s.claimId, s.documentId, s.start")
+    }
+    return "SELECT \(columns) FROM sighting s JOIN claim c ON c.id = s.claimId" + filter
   }
 
   /// `items` with the item at `i` moved to `target[i]`.

@@ -78,13 +78,16 @@ extension Ledger {
     return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), values)
   }
 
-  /// SQLite's plan for the statements ``claims(party:category:)`` runs for one party or category
-  /// (`EXPLAIN QUERY PLAN`), one step per line, so tests can check that an index serves them.
+  /// SQLite's plan for the statements ``claims(party:category:)`` and ``claimTable(party:category:details:)``
+  /// run for one party or category (`EXPLAIN QUERY PLAN`), one step per line, so tests can check
+  /// that an index serves them.
   func claimsQueryPlan(party: String?, category: Category?) throws(LedgerError) -> [String] {
     let query = Ledger.claimsQuery(party: party, category: category)
     return try reading { db in
       var plan: [String] = []
-      for sql in [query.claims, query.sightings] {
+      let filter = Ledger.claimFilter(party: party, category: category).filter
+      let tableSightings = [false, true].map { ClaimTableLoader.sightingsSQL(filter: filter, details: $0) }
+      for sql in [query.claims, query.sightings] + tableSightings {
         for row in try Row.fetchAll(
           db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(query.values))
         {
