@@ -167,6 +167,15 @@ struct ClaimTableLoader {
     // Each sighting's claim position, document and offsets, in the order read.
     let n = table.count
     var claimOf: [Int32] = []
+    // Most claims have one sighting: room for an eighth more grows the arrays at most once.
+    let expected = n + n / 8
+    claimOf.reserveCapacity(expected)
+    table.sightingDocuments.reserveCapacity(expected)
+    table.sightingStarts.reserveCapacity(expected)
+    if details {
+      table.sightingEnds.reserveCapacity(expected)
+      table.quotes.reserveCapacity(expected)
+    }
     var hint = 0
     while try rows.step() {
       let claimId = rows.int64(0)
