@@ -81,23 +81,6 @@ public enum BenchSteps {
     return measurement
   }
 
-  /// Writes `bytes` to a new file at `outPath` straight from the array, as `tally report` does
-  /// (with `write(2)`, no copy into a `Data`).
-  static func writeFile(_ bytes: [UInt8], to outPath: String) throws {
-    let descriptor = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { throw BenchError("cannot create \(outPath)") }
-    defer { close(descriptor) }
-    try bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { throw BenchError("cannot write \(outPath)") }
-        offset += written
-      }
-    }
-  }
-
   /// The size of a file, 0 when it does not exist.
   static func fileSize(_ path: String) -> Int {
     var st = stat()
@@ -169,24 +152,36 @@ public enum BenchSteps {
     try ledger.partyCounts().max { $0.count < $1.count }?.party
   }
 
-  /// CSV export: `claims.csv` as `tally report` writes it (one row per sighting, through
-  /// `ClaimRow.csv` on the claim table with its quotes), written to `outPath`. The time covers
-  /// loading the claims, sorting and rendering the rows, and writing; the note splits it.
+  /// CSV export: the rows of `claims.csv` as `tally report` renders them (one per sighting,
+  /// through `ClaimRow.forEachCSVRow` on the claim table with its quotes), streamed to `outPath`
+  /// as they are made. The time covers loading the claims, then sorting, rendering and writing
+  /// the rows; the note splits it.
   public static func export(ledgerPath: String, label: String, outPath: String) throws -> BenchMeasurement {
     let ledger = try Ledger.open(path: ledgerPath)
     let start = now()
     let claims = try ledger.claimTable(details: true)
     let loaded = now()
-    let (bytes, rows) = ClaimRow.csv(claims)
-    let rendered = now()
-    try writeFile(bytes, to: outPath)
+    // The rows of tally report's claims.csv (ClaimRow.forEachCSVRow), streamed to the file in
+    // blocks as they are made rather than rendered whole first.
+    let descriptor = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw BenchError("cannot create \(outPath)") }
+    defer { close(descriptor) }
+    var output = CSVStreamWriter(fileDescriptor: descriptor, name: outPath)
+    try output.writeHeader(ClaimRow.columns)
+    var failure: CSVError?
+    let rows = ClaimRow.forEachCSVRow(claims) { cells in
+      guard failure == nil else { return }
+      do throws(CSVError) { try output.writeRow(cells) } catch { failure = error }
+    }
+    if let failure { throw failure }
+    try output.flush()
     let end = now()
     var measurement = BenchMeasurement(step: "export", input: label, jobs: 1, seconds: end - start)
     measurement.claims = claims.count
     measurement.rows = rows
     measurement.note = String(
-      format: "claims.csv: load %.2f s, sort and render %.2f s, write %.2f s (%.1f MB)", loaded - start,
-      rendered - loaded, end - rendered, Double(bytes.count) / 1e6)
+      format: "claims.csv: load %.2f s, sort, render and write %.2f s (%.1f MB)", loaded - start,
+      end - loaded, Double(output.writtenByteCount) / 1e6)
     return measurement
   }
 }

@@ -204,17 +204,14 @@ struct ClaimTableLoader {
     table.sightingBounds = bounds
     if !sorted {
       var cursor = Array(bounds.dropLast())
-      var target = [Int](repeating: 0, count: claimOf.count)
+      var target = [Int32](repeating: 0, count: claimOf.count)
       for (index, claim) in claimOf.enumerated() {
-        target[index] = Int(cursor[Int(claim)])
+        target[index] = cursor[Int(claim)]
         cursor[Int(claim)] += 1
       }
-      table.sightingDocuments = Self.permuted(table.sightingDocuments, to: target)
-      table.sightingStarts = Self.permuted(table.sightingStarts, to: target)
-      if details {
-        table.sightingEnds = Self.permuted(table.sightingEnds, to: target)
-        table.quotes = Self.permuted(table.quotes, to: target)
-      }
+      claimOf = []
+      cursor = []
+      permuteSightings(to: &target)
     }
     claimOf = []
     orderSightings()
@@ -231,11 +228,20 @@ struct ClaimTableLoader {
     return "SELECT \(columns) FROM sighting s JOIN claim c ON c.id = s.claimId" + filter
   }
 
-  /// `items` with the item at `i` moved to `target[i]`.
-  private static func permuted<T>(_ items: [T], to target: [Int]) -> [T] {
-    [T](unsafeUninitializedCapacity: items.count) { buffer, count in
-      for (index, item) in items.enumerated() { (buffer.baseAddress! + target[index]).initialize(to: item) }
-      count = items.count
+  /// Moves the sighting at `i` to `target[i]`, in place (following the permutation's cycles, so
+  /// that no column is copied whole); `target` ends as the identity.
+  private mutating func permuteSightings(to target: inout [Int32]) {
+    for start in target.indices {
+      while Int(target[start]) != start {
+        let other = Int(target[start])
+        table.sightingDocuments.swapAt(start, other)
+        table.sightingStarts.swapAt(start, other)
+        if details {
+          table.sightingEnds.swapAt(start, other)
+          table.quotes.swapAt(start, other)
+        }
+        target.swapAt(start, other)
+      }
     }
   }
 

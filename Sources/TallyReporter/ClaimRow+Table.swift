@@ -16,16 +16,15 @@ extension ClaimRow {
   public static func forEachCSVRow<E: Error>(_ table: ClaimTable, _ body: ([CSVCell]) throws(E) -> Void) throws(E)
     -> Int
   {
-    let (order, claimOf) = ClaimRowOrder.sorted(table)
     let details = table.hasDetails
     let strings = table.strings
     func text(_ id: Int32) -> CSVCell { id < 0 ? .empty : .optional(strings[Int(id)]) }
     var cells = [CSVCell](repeating: .empty, count: columns.count)
     var previousClaim = -1
     var sightings = 0
-    for position32 in order {
-      let position = Int(position32)
-      let claim = Int(claimOf[position])
+    var rows = 0
+    try ClaimRowOrder.forEachSorted(table) { claim, position throws(E) in
+      rows += 1
       if claim != previousClaim {
         previousClaim = claim
         sightings = table.documentCount(claim)
@@ -50,7 +49,7 @@ extension ClaimRow {
       cells[15] = .integer(Int64(details ? table.sightingEnds[position] : table.sightingStarts[position]))
       try body(cells)
     }
-    return order.count
+    return rows
   }
 
   /// `claims.csv` for the claims of `table`, as ``Report/csv(_:options:hxl:)`` writes the

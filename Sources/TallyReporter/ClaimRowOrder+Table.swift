@@ -2,22 +2,25 @@ import TallyExtractor
 import TallyLedger
 
 extension ClaimRowOrder {
-  /// The sightings of every claim of `table`, in `claims.csv` order (``ClaimRow/ordered(_:_:)``,
-  /// then claim and sighting position), as positions in the table's sighting columns.
+  /// Hands over the sightings of every claim of `table`, in `claims.csv` order
+  /// (``ClaimRow/ordered(_:_:)``, then claim and sighting position), as positions in the table's
+  /// sighting columns.
   ///
   /// Claims are sorted first on their own columns, each string compared through its rank among
   /// the table's strings (`<`, equal strings sharing a rank); then the sightings of each run of
   /// claims equal in every column are sorted on document name, offsets, quote, outlet and
   /// publication date. Only the claims' and sightings' indices are sorted: no row is built.
   ///
-  /// - Returns: The sighting positions in order, and the claim of each sighting position.
-  static func sorted(_ table: ClaimTable) -> (order: [Int32], claimOf: [Int32]) {
+  /// - Parameter body: Given each sighting in order: its claim's index and its position.
+  static func forEachSorted<E: Error>(
+    _ table: ClaimTable, _ body: (_ claim: Int, _ position: Int) throws(E) -> Void
+  ) throws(E) {
     let rank = ranks(of: table.strings)
     func rankOf(_ id: Int32) -> Int32 { id < 0 ? Int32.max : rank[Int(id)] }
     let categoryRank = Dictionary(uniqueKeysWithValues: Category.allCases.enumerated().map { ($1, Int32($0)) })
     let qualifierRank = Dictionary(uniqueKeysWithValues: Qualifier.allCases.enumerated().map { ($1, Int32($0)) })
-    let categories = table.categories.map { categoryRank[$0] ?? 0 }
-    let qualifiers = table.qualifiers.map { qualifierRank[$0] ?? 0 }
+    let categories = table.categories.map { UInt8(truncatingIfNeeded: categoryRank[$0] ?? 0) }
+    let qualifiers = table.qualifiers.map { UInt8(truncatingIfNeeded: qualifierRank[$0] ?? 0) }
 
     // The claim's own columns, in the order of ClaimRow.ordered; unknown last.
     func claimPrecedes(_ a: Int, _ b: Int) -> Bool? {
@@ -71,26 +74,33 @@ extension ClaimRowOrder {
       }
       return a < b
     }
-    var order: [Int32] = []
-    order.reserveCapacity(table.sightingDocuments.count)
-    var claimOf = [Int32](repeating: 0, count: table.sightingDocuments.count)
     var run: [Int32] = []
+    var runClaims: [Int32] = []
     var start = 0
     while start < claims.count {
       var end = start + 1
       while end < claims.count, claimPrecedes(Int(claims[start]), Int(claims[end])) == nil { end += 1 }
+      if end == start + 1 && table.sightings(of: Int(claims[start])).count == 1 {
+        // The usual case: a claim unlike any other, with one sighting.
+        let claim = Int(claims[start])
+        try body(claim, table.sightings(of: claim).lowerBound)
+        start = end
+        continue
+      }
       run.removeAll(keepingCapacity: true)
+      runClaims.removeAll(keepingCapacity: true)
       for claim in claims[start..<end] {
         for position in table.sightings(of: Int(claim)) {
-          claimOf[position] = claim
           run.append(Int32(position))
+          runClaims.append(claim)
         }
       }
-      if run.count > 1 { run.sort { sightingPrecedes(Int($0), Int($1)) } }
-      order.append(contentsOf: run)
+      // Sorting pairs (position, claim) by position's order keeps each with its claim.
+      var pairs = Array(zip(run, runClaims))
+      if pairs.count > 1 { pairs.sort { sightingPrecedes(Int($0.0), Int($1.0)) } }
+      for (position, claim) in pairs { try body(Int(claim), Int(position)) }
       start = end
     }
-    return (order, claimOf)
   }
 
   /// The rank of each string among `strings` by `<`; strings equal by `==` share a rank.
