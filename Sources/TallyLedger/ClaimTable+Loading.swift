@@ -68,9 +68,11 @@ struct ClaimTableLoader {
     let query = (claims: full.claims, filter: Ledger.claimFilter(party: party, category: category).filter, values: full.values)
     try loadDocuments()
     if query.values.isEmpty {
-      // Room for as many claims as the id range holds (two look-ups, where COUNT(*) scans an
-      // index), up to a bound past which the arrays grow as they fill.
-      let range = try Int.fetchOne(db, sql: "SELECT max(id) - min(id) + 1 FROM claim") ?? 0
+      // Room for as many claims as the id range holds, up to a bound past which the arrays grow as
+      // they fill. Two look-ups: COUNT(*) scans an index, and so does `max(id) - min(id)` in one
+      // expression (SQLite finds a lone max or min by rowid only in a query of its own).
+      let range =
+        try Int.fetchOne(db, sql: "SELECT (SELECT max(id) FROM claim) - (SELECT min(id) FROM claim) + 1") ?? 0
       table.reserve(min(max(0, range), 1 << 21))
     }
     let claimRows = try RawStatement(db, sql: query.claims)
@@ -133,16 +135,15 @@ struct ClaimTableLoader {
       for (index, id) in ids.enumerated() { sparseDocuments[id] = Int32(index) }
     }
     // Publication (unknown last), then name, byte by byte; names are unique.
-    let all = strings.strings
     let published = table.documentPublished
     let names = table.documentNames
     let order = ids.indices.sorted { a, b in
       let (pa, pb) = (published[a], published[b])
       if pa != pb {
         if pa < 0 || pb < 0 { return pb < 0 }
-        return all[Int(pa)].utf8.lexicographicallyPrecedes(all[Int(pb)].utf8)
+        return strings.bytesPrecede(pa, pb)
       }
-      return all[Int(names[a])].utf8.lexicographicallyPrecedes(all[Int(names[b])].utf8)
+      return strings.bytesPrecede(names[a], names[b])
     }
     documentRanks = Array(repeating: 0, count: ids.count)
     for (rank, index) in order.enumerated() { documentRanks[index] = Int32(rank) }

@@ -51,6 +51,17 @@ struct StringTable {
     return string.withUTF8 { id($0) }
   }
 
+  /// Whether string `a`'s bytes come before string `b`'s, byte by byte (a prefix first), as
+  /// SQLite's binary collation orders text.
+  func bytesPrecede(_ a: Int32, _ b: Int32) -> Bool {
+    let (startA, startB) = (offsets[Int(a)], offsets[Int(b)])
+    let (countA, countB) = (offsets[Int(a) + 1] - startA, offsets[Int(b) + 1] - startB)
+    let common = min(countA, countB)
+    let order =
+      common == 0 ? 0 : arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + startA, $0.baseAddress! + startB, common) }
+    return order != 0 ? order < 0 : countA < countB
+  }
+
   /// A hash of `bytes`, eight at a time.
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let count = bytes.count
