@@ -81,23 +81,6 @@ public enum BenchSteps {
     return measurement
   }
 
-  /// Writes `bytes` to a new file at `outPath` straight from the array, as `tally report` does
-  /// (with `write(2)`, no copy into a `Data`).
-  static func writeFile(_ bytes: [UInt8], to outPath: String) throws {
-    let descriptor = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { throw BenchError("cannot create \(outPath)") }
-    defer { close(descriptor) }
-    try bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { throw BenchError("cannot write \(outPath)") }
-        offset += written
-      }
-    }
-  }
-
   /// The size of a file, 0 when it does not exist.
   static func fileSize(_ path: String) -> Int {
     var st = stat()
@@ -111,28 +94,43 @@ public enum BenchSteps {
     let ledger = try Ledger.open(path: ledgerPath)
     let start = now()
     let party = kind == "daily-party" ? try mostCommonParty(ledger) : nil
-    let claims = try ledger.claims(party: party)
+    let claims = try ledger.claimTable(party: party)
     let loaded = now()
-    let reconciliation = Reconciliation(claims: claims)
+    let reconciliation = Reconciliation(table: claims)
     let rows: Int
-    let bytes: [UInt8]
+    let byteCount: Int
     let computed: Double
+    var phaseNames = ("reconcile", "render")
     switch kind {
     case "daily", "daily-party":
-      let daily = reconciliation.daily(DailyFilter(party: party))
+      // As `tally daily` writes CSV: streamed as the rows are made (here to /dev/null).
       computed = now()
-      rows = daily.count
-      bytes = Report.csv(daily)
+      phaseNames = ("index", "rows and render")
+      let sink = open("/dev/null", O_WRONLY)
+      guard sink >= 0 else { throw BenchError("cannot open /dev/null") }
+      defer { close(sink) }
+      var output = CSVStreamWriter(fileDescriptor: sink, name: "/dev/null")
+      rows = try Report.writeCSV(DailyRow.self, to: &output) {
+        reconciliation.forEachDailyRow(DailyFilter(party: party), $0)
+      }
+      try output.flush()
+      byteCount = output.writtenByteCount
     case "compare":
       let compare = reconciliation.compare()
       computed = now()
       rows = compare.count
-      bytes = Report.csv(compare)
+      byteCount = Report.csv(compare).count
     case "findings":
-      let findings = reconciliation.findings()
+      // As `tally findings` writes CSV: streamed as the findings are made (here to /dev/null).
       computed = now()
-      rows = findings.count
-      bytes = Report.csv(findings)
+      phaseNames = ("index", "findings and render")
+      let sink = open("/dev/null", O_WRONLY)
+      guard sink >= 0 else { throw BenchError("cannot open /dev/null") }
+      defer { close(sink) }
+      var output = CSVStreamWriter(fileDescriptor: sink, name: "/dev/null")
+      rows = try Report.writeCSV(Finding.self, to: &output) { reconciliation.forEachFinding($0) }
+      try output.flush()
+      byteCount = output.writtenByteCount
     default:
       throw BenchError("unknown query \(kind); use daily, daily-party, compare or findings")
     }
@@ -141,9 +139,10 @@ public enum BenchSteps {
     measurement.claims = claims.count
     measurement.rows = rows
     measurement.ledgerBytes = fileSize(ledgerPath) + fileSize(ledgerPath + "-wal")
-    let phases = String(
-      format: "load %.2f s, reconcile %.2f s, render %.2f s (%.1f MB)", loaded - start, computed - loaded,
-      end - computed, Double(bytes.count) / 1e6)
+    func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+    let phases =
+      "load \(seconds(loaded - start)), \(phaseNames.0) \(seconds(computed - loaded)), "
+      + "\(phaseNames.1) \(seconds(end - computed)) (\(String(format: "%.1f", Double(byteCount) / 1e6)) MB)"
     measurement.note = (party.map { "party \($0); " } ?? "") + phases
     return measurement
   }
@@ -153,26 +152,36 @@ public enum BenchSteps {
     try ledger.partyCounts().max { $0.count < $1.count }?.party
   }
 
-  /// CSV export: `claims.csv` as `tally report` writes it (``ClaimRow`` rows, one per sighting,
-  /// through `Report.csv`), written to `outPath`. The time covers loading the claims, building
-  /// and sorting the rows, rendering and writing; the note splits it.
+  /// CSV export: the rows of `claims.csv` as `tally report` renders them (one per sighting,
+  /// through `ClaimRow.forEachCSVRow` on the claim table with its quotes), streamed to `outPath`
+  /// as they are made. The time covers loading the claims, then sorting, rendering and writing
+  /// the rows; the note splits it.
   public static func export(ledgerPath: String, label: String, outPath: String) throws -> BenchMeasurement {
     let ledger = try Ledger.open(path: ledgerPath)
     let start = now()
-    let claims = try ledger.claims()
+    let claims = try ledger.claimTable(details: true)
     let loaded = now()
-    let rows = ClaimRow.rows(claims)
-    let built = now()
-    let bytes = Report.csv(rows)
-    let rendered = now()
-    try writeFile(bytes, to: outPath)
+    // The rows of tally report's claims.csv (ClaimRow.forEachCSVRow), streamed to the file in
+    // blocks as they are made rather than rendered whole first.
+    let descriptor = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw BenchError("cannot create \(outPath)") }
+    defer { close(descriptor) }
+    var output = CSVStreamWriter(fileDescriptor: descriptor, name: outPath)
+    try output.writeHeader(ClaimRow.columns)
+    var failure: CSVError?
+    let rows = ClaimRow.forEachCSVRow(claims) { cells in
+      guard failure == nil else { return }
+      do throws(CSVError) { try output.writeRow(cells) } catch { failure = error }
+    }
+    if let failure { throw failure }
+    try output.flush()
     let end = now()
     var measurement = BenchMeasurement(step: "export", input: label, jobs: 1, seconds: end - start)
     measurement.claims = claims.count
-    measurement.rows = rows.count
+    measurement.rows = rows
     measurement.note = String(
-      format: "claims.csv: load %.2f s, rows %.2f s, render %.2f s, write %.2f s (%.1f MB)", loaded - start,
-      built - loaded, rendered - built, end - rendered, Double(bytes.count) / 1e6)
+      format: "claims.csv: load %.2f s, sort, render and write %.2f s (%.1f MB)", loaded - start,
+      end - loaded, Double(output.writtenByteCount) / 1e6)
     return measurement
   }
 }

@@ -19,6 +19,8 @@ public struct CSVStreamWriter: ~Copyable {
   /// The name used in error messages, for example `standard output`.
   public let name: String
   private var writer: CSVWriter
+  /// The number of bytes written to the descriptor so far.
+  public private(set) var writtenByteCount = 0
 
   /// Creates a writer for `fileDescriptor`.
   ///
@@ -59,8 +61,11 @@ public struct CSVStreamWriter: ~Copyable {
   public mutating func flush() throws(CSVError) {
     let descriptor = fileDescriptor
     let name = self.name
+    var written = 0
     try writer.drain { bytes throws(CSVError) in
       try POSIX.writeAll(bytes, to: descriptor, name: name)
+      written = bytes.count
     }
+    writtenByteCount += written
   }
 }

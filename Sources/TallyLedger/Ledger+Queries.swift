@@ -50,17 +50,7 @@ extension Ledger {
   static func claimsQuery(party: String?, category: Category?) -> (
     claims: String, sightings: String, values: [String]
   ) {
-    var conditions: [String] = []
-    var values: [String] = []
-    if let party {
-      conditions.append("c.party = ?")
-      values.append(party)
-    }
-    if let category {
-      conditions.append("c.category = ?")
-      values.append(category.rawValue)
-    }
-    let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    let (filter, values) = claimFilter(party: party, category: category)
     let claims = """
       SELECT c.id, c.claimant, c.party, c.category, c.subject, c.value, c.low, c.high, c.qualifier, c.asOf, c.location
       FROM claim c\(filter) ORDER BY c.id
@@ -72,13 +62,32 @@ extension Ledger {
     return (claims, sightings, values)
   }
 
-  /// SQLite's plan for the statements ``claims(party:category:)`` runs for one party or category
-  /// (`EXPLAIN QUERY PLAN`), one step per line, so tests can check that an index serves them.
+  /// The `WHERE` clause (empty, or starting with a space) on the claims of `party` and/or
+  /// `category`, with the values of its parameters; the claim table is named `c`.
+  static func claimFilter(party: String?, category: Category?) -> (filter: String, values: [String]) {
+    var conditions: [String] = []
+    var values: [String] = []
+    if let party {
+      conditions.append("c.party = ?")
+      values.append(party)
+    }
+    if let category {
+      conditions.append("c.category = ?")
+      values.append(category.rawValue)
+    }
+    return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), values)
+  }
+
+  /// SQLite's plan for the statements ``claims(party:category:)`` and ``claimTable(party:category:details:)``
+  /// run for one party or category (`EXPLAIN QUERY PLAN`), one step per line, so tests can check
+  /// that an index serves them.
   func claimsQueryPlan(party: String?, category: Category?) throws(LedgerError) -> [String] {
     let query = Ledger.claimsQuery(party: party, category: category)
     return try reading { db in
       var plan: [String] = []
-      for sql in [query.claims, query.sightings] {
+      let filter = Ledger.claimFilter(party: party, category: category).filter
+      let tableSightings = [false, true].map { ClaimTableLoader.sightingsSQL(filter: filter, details: $0) }
+      for sql in [query.claims, query.sightings] + tableSightings {
         for row in try Row.fetchAll(
           db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(query.values))
         {

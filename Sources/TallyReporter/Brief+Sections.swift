@@ -92,7 +92,7 @@ extension Brief {
     page.blank()
     page.heading("Historical figures", underline: "-")
     let window = scope.window
-    let indices = window.claims.indices.filter { window.isHistorical($0) }
+    let indices = (0..<window.claimCount).filter { window.isHistorical($0) }
     guard !indices.isEmpty else {
       page.paragraph("None.")
       return
@@ -108,7 +108,7 @@ extension Brief {
         (claim.subject, claimant == nil ? 1 : 0, claimant ?? "", claim.id)
       )
     }
-    let claims = indices.map { window.claims[$0] }.sorted {
+    let claims = indices.map { window.claim($0) }.sorted {
       let (a, b) = (sortKey($0), sortKey($1))
       return a.first != b.first ? a.first < b.first : a.then < b.then
     }

@@ -43,12 +43,12 @@ public enum Brief {
     var page = BriefPage(width: lineWidth)
     page.heading(title, underline: "=")
     page.blank()
-    guard !reconciliation.claims.isEmpty else {
+    guard reconciliation.claimCount > 0 else {
       page.paragraph(emptyLedger)
       return page.text
     }
     let scope = BriefScope(reconciliation, from: from, to: to)
-    guard !scope.window.claims.isEmpty else {
+    guard scope.window.claimCount > 0 else {
       page.paragraph("No figures in the ledger for \(scope.periodName). Try a wider period.")
       return page.text
     }

@@ -84,6 +84,36 @@ public enum Report {
     return writer.takeBytes()
   }
 
+  /// The header and the rows that `produce` hands over, as ``csv(_:options:hxl:)`` writes them,
+  /// streamed to `output` in blocks as they come, so that a large report is never held whole.
+  /// Nothing is flushed at the end: that is the caller's to do.
+  ///
+  /// For example, `try Report.writeCSV(Finding.self, to: &output) { reconciliation.forEachFinding($0) }`.
+  ///
+  /// - Returns: The number of rows.
+  /// - Throws: ``CSVError/cannotWrite(path:reason:)`` from the first write that fails; the rows
+  ///   after it are not written.
+  @discardableResult
+  public static func writeCSV<Row: ReportRow>(
+    _ type: Row.Type, to output: inout CSVStreamWriter, hxl: Bool = false, rows produce: ((Row) -> Void) -> Void
+  ) throws(CSVError) -> Int {
+    try output.writeHeader(Row.columns)
+    if hxl { try output.writeHeader(Row.hxlTags) }
+    var failure: CSVError?
+    var count = 0
+    produce { row in
+      guard failure == nil else { return }
+      do throws(CSVError) {
+        try output.writeRow(row.csvCells)
+        count += 1
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+    return count
+  }
+
   /// The rows as one JSON array, one object per line: `[\n  {…},\n  {…}\n]\n`, or `[]\n`.
   ///
   /// - Parameter rows: The rows, in order.

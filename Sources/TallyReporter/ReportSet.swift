@@ -76,13 +76,13 @@ public struct ReportSet: Sendable {
   ///   - reconciliation: The ledger's claims, reconciled.
   ///   - options: Byte order mark, HXL row and the period of the daily tallies, brief and chart.
   public init(_ reconciliation: Reconciliation, options: ReportOptions = .init()) {
-    let claims = ClaimRow.rows(reconciliation.claims)
+    let claims = ClaimRow.csv(reconciliation.table, options: options.csv, hxl: options.hxl)
     let daily = reconciliation.daily(DailyFilter(from: options.from, to: options.to))
     let compare = reconciliation.compare()
     let findings = reconciliation.findings()
     let csv = options.csv
     files = [
-      ReportFile(name: "claims.csv", bytes: Report.csv(claims, options: csv, hxl: options.hxl), rows: claims.count),
+      ReportFile(name: "claims.csv", bytes: claims.bytes, rows: claims.rows),
       ReportFile(name: "daily.csv", bytes: Report.csv(daily, options: csv, hxl: options.hxl), rows: daily.count),
       ReportFile(
         name: "compare.csv", bytes: Report.csv(compare, options: csv, hxl: options.hxl), rows: compare.count),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TallyCSV
 import TallyExtractor
 import TallyLedger
 import TallyReporter
@@ -48,6 +49,13 @@ struct DailyCommand: ParsableCommand {
     let filter = DailyFilter(
       from: from.flatMap { PartialDate(iso: $0) }, to: to.flatMap { PartialDate(iso: $0) }, party: party,
       category: category.flatMap { Category(rawValue: $0) })
-    Setup.write(Report.render(reconciliation.daily(filter), as: format.report))
+    guard format == .csv else {
+      Setup.write(Report.render(reconciliation.daily(filter), as: format.report))
+      return
+    }
+    // CSV is written as the rows are made: a long tally is never held whole.
+    var output = CSVStreamWriter()
+    try Report.writeCSV(DailyRow.self, to: &output) { reconciliation.forEachDailyRow(filter, $0) }
+    try output.flush()
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TallyCSV
 import TallyLedger
 import TallyReporter
 
@@ -19,6 +20,14 @@ struct FindingsCommand: ParsableCommand {
   var format: OutputFormat = .csv
 
   func run() throws {
-    Setup.write(Report.render(try Setup.reconciliation(db: db).findings(), as: format.report))
+    let reconciliation = try Setup.reconciliation(db: db)
+    guard format == .csv else {
+      Setup.write(Report.render(reconciliation.findings(), as: format.report))
+      return
+    }
+    // CSV is written as the findings are made: a large ledger's findings are never held whole.
+    var output = CSVStreamWriter()
+    try Report.writeCSV(Finding.self, to: &output) { reconciliation.forEachFinding($0) }
+    try output.flush()
   }
 }

@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let reconciliation = try Setup.reconciliation(db: db)
+    let reconciliation = try Setup.reconciliation(db: db, details: true)
     let options = ReportOptions(
       byteOrderMark: bom, hxl: hxl, from: from.flatMap { PartialDate(iso: $0) }, to: to.flatMap { PartialDate(iso: $0) })
     let report = ReportSet(reconciliation, options: options)

@@ -89,16 +89,17 @@ struct ClaimOutput: ~Copyable {
 }
 
 extension Setup {
-  /// Opens the ledger for reading and reconciles every claim in it.
+  /// Opens the ledger for reading and reconciles every claim in it; with `details`, the claims
+  /// carry their quotes and end offsets (for `claims.csv`), which the other reports do not show.
   ///
   /// A ledger that does not exist yet is an input error, not an empty ledger created as a side effect.
-  static func reconciliation(db: String?) throws -> Reconciliation {
+  static func reconciliation(db: String?, details: Bool = false) throws -> Reconciliation {
     let path = LedgerLocation.resolve(db: db, environment: ProcessInfo.processInfo.environment)
     guard FileManager.default.fileExists(atPath: path) else {
       throw ValidationError("\(path): no ledger there yet; run `tally ingest` first or pass another ledger with --db")
     }
     let ledger = try Ledger.open(path: path)
-    return Reconciliation(claims: try ledger.claims())
+    return Reconciliation(table: try ledger.claimTable(details: details))
   }
 
   /// Writes a rendered report to standard output.

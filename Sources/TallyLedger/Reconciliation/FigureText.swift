@@ -129,19 +129,23 @@ extension Reconciliation {
     let fact = facts[index]
     var out = ""
     out.reserveCapacity(80)
-    out += claims[index].figureInWords
+    out += table.figureInWords(index)
     if let label {
       out += " "
       out += label
     }
     var open = false
-    let sightings = claims[index].sightings
+    let sightings = table.sightings(of: index)
     if !sightings.isEmpty {
-      let first = sightings[Int(fact.earliestSighting)]
+      let first = sightings.lowerBound + Int(fact.earliestSighting)
       out += " ("
       open = true
-      if let source = first.source, !source.isEmpty { out += source } else { out += first.document }
-      let more = claims[index].documentCount - 1
+      if let source = table.source(ofSighting: first), !source.isEmpty {
+        out += source
+      } else {
+        out += table.documentName(ofSighting: first)
+      }
+      let more = table.documentCount(index) - 1
       if more > 0 {
         out += " and "
         out += String(more)

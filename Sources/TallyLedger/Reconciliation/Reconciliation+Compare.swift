@@ -9,23 +9,25 @@ struct Contribution {
   /// Its part in the group's high.
   var high: Int64
 
-  init(_ claim: LedgerClaim) {
-    let value = claim.value
-    switch claim.qualifier {
+  init(_ table: ClaimTable, _ index: Int) {
+    let value = table.values[index]
+    let claimLow = table.low(index)
+    let claimHigh = table.high(index)
+    switch table.qualifiers[index] {
     case .exact, .about:
       (low, best, high) = (value, value, value)
     case .moreThan:
-      let bound = claim.low ?? (value + 1)
+      let bound = claimLow ?? (value + 1)
       (low, best, high) = (bound, bound, bound)
     case .atLeast, .vague:
-      let bound = claim.low ?? value
+      let bound = claimLow ?? value
       (low, best, high) = (bound, bound, bound)
     case .upTo:
-      let bound = claim.high ?? value
+      let bound = claimHigh ?? value
       (low, best, high) = (bound, bound, bound)
     case .range:
-      let first = claim.low ?? value
-      let last = max(claim.high ?? first, first)
+      let first = claimLow ?? value
+      let last = max(claimHigh ?? first, first)
       (low, best, high) = (first, first + (last - first) / 2, last)
     }
   }
@@ -76,19 +78,26 @@ extension Reconciliation {
     for group in compareGroups() {
       let spread = group.spread
       for (member, contribution) in zip(group.members, group.contributions) {
-        let claim = claims[Int(member)]
+        let claim = Int(member)
+        let category = table.categories[claim]
         rows.append(
           CompareRow(
-            party: claim.party.flatMap { $0.isEmpty ? nil : $0 }, category: claim.category, subject: claim.subject,
-            location: claim.category == .population ? claim.location.flatMap { $0.isEmpty ? nil : $0 } : nil,
-            claimant: claim.claimant.flatMap { $0.isEmpty ? nil : $0 }, value: claim.value, low: claim.low,
-            high: claim.high, qualifier: claim.qualifier, asOf: claim.asOf, countsAs: contribution.best,
-            sources: claim.documentCount, outlets: claim.outlets, documents: claim.documentNames,
-            groupLow: group.low, best: group.best, groupHigh: group.high, spread: spread, basis: group.basis,
-            historical: group.historical, claimID: claim.id))
+            party: nonEmpty(table.parties[claim]), category: category, subject: table.strings[Int(table.subjects[claim])],
+            location: category == .population ? nonEmpty(table.locations[claim]) : nil,
+            claimant: nonEmpty(table.claimants[claim]), value: table.values[claim], low: table.low(claim),
+            high: table.high(claim), qualifier: table.qualifiers[claim], asOf: table.string(table.asOfs[claim]),
+            countsAs: contribution.best, sources: table.documentCount(claim), outlets: table.outlets(of: claim),
+            documents: table.documentNames(of: claim), groupLow: group.low, best: group.best, groupHigh: group.high,
+            spread: spread, basis: group.basis, historical: group.historical, claimID: table.ids[claim]))
       }
     }
     return rows
+  }
+
+  /// The table string of `id`, nil for none and for the empty string.
+  func nonEmpty(_ id: Int32) -> String? {
+    guard let text = table.string(id), !text.isEmpty else { return nil }
+    return text
   }
 
   /// Whether two series belong to one comparison group.
@@ -129,9 +138,9 @@ extension Reconciliation {
       }
       for slot in entry.claims where category == nil {
         let fact = facts[Int(order[slot])]
-        guard fact.historical, let asOf = fact.asOf else { continue }
+        guard fact.historical, fact.hasAsOf else { continue }
         historicalMembers.append(
-          HistoricalMember(group: Int32(groupStart), asOf: asOf.ordinal, series: Int32(position), slot: Int32(slot)))
+          HistoricalMember(group: Int32(groupStart), asOf: fact.asOfOrdinal, series: Int32(position), slot: Int32(slot)))
       }
     }
     if !current.isEmpty { currentGroups.append((groupStart, makeGroup(current, historical: false))) }
@@ -177,7 +186,7 @@ extension Reconciliation {
 
   /// A group's low, best and high from its members.
   private func makeGroup(_ members: [Int32], historical: Bool) -> CompareGroup {
-    let contributions = members.map { Contribution(claims[Int($0)]) }
+    let contributions = members.map { Contribution(table, Int($0)) }
     var low = Int64.max
     var high = Int64.min
     for contribution in contributions {
@@ -187,10 +196,10 @@ extension Reconciliation {
     // The party's own figure: the claimant is the party or one of its institutions or people.
     let first = Int(members[0])
     var own: Int?
-    if claims[first].category.admitsOwnFigure, let party = claims[first].party, !party.isEmpty {
+    if table.categories[first].admitsOwnFigure, let party = table.string(table.parties[first]), !party.isEmpty {
       let prefix = party + " "
       for (offset, member) in members.enumerated() {
-        guard let claimant = claims[Int(member)].claimant, claimant == party || claimant.hasPrefix(prefix)
+        guard let claimant = table.string(table.claimants[Int(member)]), claimant == party || claimant.hasPrefix(prefix)
         else { continue }
         if let previous = own, !isLater(member, than: members[previous]) { continue }
         own = offset
@@ -215,8 +224,8 @@ extension Reconciliation {
   func isLater(_ a: Int32, than b: Int32) -> Bool {
     let fa = facts[Int(a)]
     let fb = facts[Int(b)]
-    let ka = (fa.asOf?.ordinal ?? -1, fa.published, claims[Int(a)].id)
-    let kb = (fb.asOf?.ordinal ?? -1, fb.published, claims[Int(b)].id)
+    let ka = (fa.asOfOrdinal, fa.published, table.ids[Int(a)])
+    let kb = (fb.asOfOrdinal, fb.published, table.ids[Int(b)])
     return ka > kb
   }
 }

@@ -18,7 +18,27 @@ extension Reconciliation {
   /// - Returns: The rows.
   /// - Complexity: O(n + r) for n claims and r rows.
   public func daily(_ filter: DailyFilter = DailyFilter()) -> [DailyRow] {
-    if let category = filter.category, !category.isCumulative { return [] }
+    var rows: [DailyRow] = []
+    let total = forEachDailyRow(filter, count: { rows.reserveCapacity($0) }) { rows.append($0) }
+    assert(rows.count == total)
+    return rows
+  }
+
+  /// The rows of ``daily(_:)``, in the same order, each handed to `body` as soon as it is made,
+  /// so that a long tally can be written out without being held whole.
+  ///
+  /// For example, `reconciliation.forEachDailyRow(DailyFilter()) { writer.writeRow($0.csvCells) }`.
+  ///
+  /// - Parameters:
+  ///   - filter: The days, party and category to show.
+  ///   - count: Told the number of rows before the first one comes.
+  ///   - body: Given each row in turn.
+  /// - Returns: The number of rows.
+  @discardableResult
+  public func forEachDailyRow(
+    _ filter: DailyFilter = DailyFilter(), count: (Int) -> Void = { _ in }, _ body: (DailyRow) -> Void
+  ) -> Int {
+    if let category = filter.category, !category.isCumulative { return 0 }
     let party = filter.party.map { $0.lowercased() }
     var partyMatches: [Int32: Bool] = [:]
 
@@ -56,7 +76,8 @@ extension Reconciliation {
       for slot in entry.claims {
         let index = order[slot]
         let fact = facts[Int(index)]
-        guard !fact.historical, let day = fact.asOf?.day else { continue }
+        guard !fact.historical, fact.hasAsOfDay else { continue }
+        let day = fact.asOfDay
         if days.last == day {
           winners[winners.count - 1] = index  // the same day, published later: it wins
         } else {
@@ -68,7 +89,7 @@ extension Reconciliation {
       last = max(last, lastDay)
       timelines.append(Timeline(series: position, days: days, winners: winners))
     }
-    guard last != Int32.min else { return [] }
+    guard last != Int32.min else { return 0 }
 
     let lowerClip = filter.from.map { Int32(CivilCalendar.days(year: $0.year, month: $0.month ?? 1, day: $0.day ?? 1)) }
     let upperClip = filter.to.map { date -> Int32 in
@@ -78,7 +99,7 @@ extension Reconciliation {
     }
     let end = min(last, upperClip ?? last)
 
-    // Count the rows of each day, so that rows can be laid out by date, then series.
+    // The days each timeline shows: from its first day (or `from`) to the last day shown.
     var first = Int32.max
     var ranges: [(lo: Int32, hi: Int32)] = []
     ranges.reserveCapacity(timelines.count)
@@ -87,61 +108,87 @@ extension Reconciliation {
       ranges.append((lo, end))
       if lo <= end { first = min(first, lo) }
     }
-    guard first <= end else { return [] }
+    guard first <= end else { return 0 }
     let span = Int(end - first) + 1
-    var offsets = [Int](repeating: 0, count: span + 1)
-    for range in ranges where range.lo <= range.hi {
-      offsets[Int(range.lo - first)] += 1
-    }
-    // A series is active from its first day to the end, so day d has the series started by d.
-    var running = 0
-    var starts = [Int](repeating: 0, count: span)
+    // The timelines that start showing on each day, in series order.
+    var starting = [[Int32]](repeating: [], count: span)
     var total = 0
-    for day in 0..<span {
-      running += offsets[day]
-      starts[day] = total
-      total += running
+    for (t, range) in ranges.enumerated() where range.lo <= range.hi {
+      starting[Int(range.lo - first)].append(Int32(t))
+      total += Int(range.hi - range.lo) + 1
     }
-    let dates = (0..<span).map { CivilCalendar.iso(Int(first) + $0) }
+    count(total)
 
-    return [DailyRow](unsafeUninitializedCapacity: total) { buffer, count in
-      var cursor = starts
-      var figures: [Figure] = []
-      for (t, timeline) in timelines.enumerated() {
-        let (lo, hi) = ranges[t]
-        guard lo <= hi else { continue }
-        let key = series[timeline.series].key
-        let partyName = string(key.party)
-        let subject = string(key.subject) ?? ""
-        let claimant = string(key.claimant)
-        figures.removeAll(keepingCapacity: true)
-        for index in timeline.winners.lazy.map({ Int($0) }) {
-          figures.append(
-            Figure(
-              value: claims[index].value, low: claims[index].low, high: claims[index].high, id: claims[index].id,
-              sources: claims[index].documentCount))
-        }
-        var w = 0
-        var previous: Int64?
-        if lo > timeline.days[0] {
-          while w + 1 < timeline.days.count, timeline.days[w + 1] <= lo - 1 { w += 1 }
-          previous = figures[w].value
-        }
-        for day in lo...hi {
-          while w + 1 < timeline.days.count, timeline.days[w + 1] <= day { w += 1 }
-          let figure = figures[w]
-          let slot = Int(day - first)
-          buffer.initializeElement(
-            at: cursor[slot],
-            to: DailyRow(
-              date: dates[slot], party: partyName, category: key.category, subject: subject, claimant: claimant,
-              value: figure.value, low: figure.low, high: figure.high, change: previous.map { figure.value - $0 },
-              status: timeline.days[w] == day ? .reported : .carried, sources: figure.sources, claimID: figure.id))
-          cursor[slot] += 1
-          previous = figure.value
-        }
-      }
-      count = total
+    // Each showing timeline's state: its strings, its current figure and the value before.
+    struct Showing {
+      var timeline: Int
+      var party: String?
+      var subject: String
+      var claimant: String?
+      var category: Category
+      var w: Int
+      var figure: Figure
+      var previous: Int64?
     }
+    func figure(_ timeline: Timeline, _ w: Int) -> Figure {
+      let index = Int(timeline.winners[w])
+      return Figure(
+        value: table.values[index], low: table.low(index), high: table.high(index), id: table.ids[index],
+        sources: table.documentCount(index))
+    }
+    var showing: [Showing] = []
+    var merged: [Showing] = []
+    for offset in 0..<span {
+      let day = first + Int32(offset)
+      if !starting[offset].isEmpty {
+        // Merge the timelines that start today into the showing ones, keeping series order.
+        var added: [Showing] = []
+        for t in starting[offset].lazy.map({ Int($0) }) {
+          let timeline = timelines[t]
+          let key = series[timeline.series].key
+          var w = 0
+          var previous: Int64?
+          if day > timeline.days[0] {
+            while w + 1 < timeline.days.count, timeline.days[w + 1] <= day - 1 { w += 1 }
+            previous = table.values[Int(timeline.winners[w])]
+          }
+          added.append(
+            Showing(
+              timeline: t, party: string(key.party), subject: string(key.subject) ?? "", claimant: string(key.claimant),
+              category: key.category, w: w, figure: figure(timeline, w), previous: previous))
+        }
+        merged.removeAll(keepingCapacity: true)
+        var (i, j) = (0, 0)
+        while i < showing.count || j < added.count {
+          if j == added.count || (i < showing.count && showing[i].timeline < added[j].timeline) {
+            merged.append(showing[i])
+            i += 1
+          } else {
+            merged.append(added[j])
+            j += 1
+          }
+        }
+        swap(&showing, &merged)
+      }
+      let date = CivilCalendar.iso(Int(day))
+      for k in showing.indices {
+        let timeline = timelines[showing[k].timeline]
+        var w = showing[k].w
+        if w + 1 < timeline.days.count, timeline.days[w + 1] <= day {
+          while w + 1 < timeline.days.count, timeline.days[w + 1] <= day { w += 1 }
+          showing[k].w = w
+          showing[k].figure = figure(timeline, w)
+        }
+        let current = showing[k].figure
+        body(
+          DailyRow(
+            date: date, party: showing[k].party, category: showing[k].category, subject: showing[k].subject,
+            claimant: showing[k].claimant, value: current.value, low: current.low, high: current.high,
+            change: showing[k].previous.map { current.value - $0 },
+            status: timeline.days[w] == day ? .reported : .carried, sources: current.sources, claimID: current.id))
+        showing[k].previous = current.value
+      }
+    }
+    return total
   }
 }

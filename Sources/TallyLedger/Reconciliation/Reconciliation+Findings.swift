@@ -18,64 +18,78 @@ extension Reconciliation {
   /// - Complexity: O(n log n) for n claims.
   public func findings() -> [Finding] {
     var findings: [Finding] = []
-    appendRegressions(to: &findings)
-    appendConflicts(to: &findings)
-    appendMergedCategories(to: &findings)
-    appendClaimFindings(to: &findings)
+    forEachFinding { findings.append($0) }
     return findings
+  }
+
+  /// Every finding of ``findings()``, in the same order, each handed to `body` as soon as it is
+  /// made, so that a large list can be written out without being held whole.
+  ///
+  /// For example, `reconciliation.forEachFinding { writer.writeRow($0.csvCells) }`.
+  public func forEachFinding(_ body: (Finding) -> Void) {
+    appendRegressions(to: body)
+    appendConflicts(to: body)
+    appendMergedCategories(to: body)
+    appendClaimFindings(to: body)
   }
 
   // MARK: - Kinds
 
-  private func appendRegressions(to findings: inout [Finding]) {
+  private func appendRegressions(to emit: (Finding) -> Void) {
     for entry in series where entry.key.category.isCumulative {
       var previous: Int32?
       var cached: (key: SeriesKey, topic: String, who: String)?
+      var lastCitation: (index: Int32, text: String)?
       for slot in entry.claims {
         let index = order[slot]
         let fact = facts[Int(index)]
-        guard !fact.historical, fact.asOf?.day != nil else { continue }
+        guard !fact.historical, fact.hasAsOfDay else { continue }
         defer { previous = index }
-        guard let previous, claims[Int(index)].value < claims[Int(previous)].value else { continue }
+        guard let previous, table.values[Int(index)] < table.values[Int(previous)] else { continue }
         let described = cached ?? describe(entry.key)
         cached = described
         let (key, phrase, who) = described
-        let before = citation(Int(previous))
+        // A run of regressions cites each figure twice: as the later one, then as the earlier.
+        let before = lastCitation?.index == previous ? lastCitation!.text : citation(Int(previous))
         let after = citation(Int(index))
-        findings.append(
+        lastCitation = (index, after)
+        emit(
           Finding(
             kind: .regression, party: key.party, category: key.category, subject: key.subject,
             location: key.location, claimant: key.claimant, figures: before + " then " + after,
             documents: documents(of: [previous, index]),
             message: sentence(who, " lowered the count of ", phrase, " from ", before, " to ", after, "."),
-            claimIDs: [claims[Int(previous)].id, claims[Int(index)].id]))
+            claimIDs: [table.ids[Int(previous)], table.ids[Int(index)]]))
       }
     }
   }
 
-  private func appendConflicts(to findings: inout [Finding]) {
+  private func appendConflicts(to emit: (Finding) -> Void) {
     for group in compareGroups(only: .population) where !group.historical && group.members.count >= 2 {
-      let first = claims[Int(group.members[0])]
-      guard first.category == .population, let location = first.location, !location.isEmpty,
-        group.differsByMoreThanTenPercent
+      let first = Int(group.members[0])
+      guard table.categories[first] == .population, let location = table.string(table.locations[first]),
+        !location.isEmpty, group.differsByMoreThanTenPercent
       else { continue }
       // Lowest figure first; equal figures in series order.
       let ordered = group.members.indices.sorted {
         (group.contributions[$0].best, $0) < (group.contributions[$1].best, $1)
       }.map { group.members[$0] }
       let figures = ordered.map { citation(Int($0)) }.joined(separator: " vs ")
-      let claimants = ordered.compactMap { claims[Int($0)].claimant.flatMap { $0.isEmpty ? nil : $0 } }
-      let key = SeriesKey(first)
-      findings.append(
+      let claimants = ordered.compactMap { nonEmpty(table.claimants[Int($0)]) }
+      let key = SeriesKey(
+        party: table.string(table.parties[first]), category: .population,
+        subject: table.strings[Int(table.subjects[first])], claimant: table.string(table.claimants[first]),
+        location: location)
+      emit(
         Finding(
           kind: .conflict, party: key.party, category: .population, subject: nil, location: location,
           claimant: claimants.isEmpty ? nil : unique(claimants).joined(separator: "; "), figures: figures,
           documents: documents(of: ordered), message: "Sources disagree on \(topic(key)): \(figures).",
-          claimIDs: ordered.map { claims[Int($0)].id }))
+          claimIDs: ordered.map { table.ids[Int($0)] }))
     }
   }
 
-  private func appendMergedCategories(to findings: inout [Finding]) {
+  private func appendMergedCategories(to emit: (Finding) -> Void) {
     // Series are ordered by party first, so each party's series are contiguous.
     var position = 0
     while position < series.count {
@@ -99,20 +113,26 @@ extension Reconciliation {
       let separate = [Category.killed, .wounded].compactMap { latest[$0] }
       let figures =
         citation(Int(casualties), label: "casualties") + " vs "
-        + separate.map { citation(Int($0), label: claims[Int($0)].category.rawValue) }.joined(separator: " and ")
+        + separate.map { citation(Int($0), label: table.categories[Int($0)].rawValue) }.joined(separator: " and ")
       let involved = [casualties] + separate
-      findings.append(
+      emit(
         Finding(
           kind: .mergedCategory, party: name, category: .casualties, subject: nil, location: nil, claimant: nil,
           figures: figures, documents: documents(of: involved),
           message: "\(name)'s losses are given both as casualties (killed and wounded together) and separately, "
             + "so they must not be added up: \(figures).",
-          claimIDs: involved.map { claims[Int($0)].id }))
+          claimIDs: involved.map { table.ids[Int($0)] }))
     }
   }
 
-  private func appendClaimFindings(to findings: inout [Finding]) {
+  private func appendClaimFindings(to emit: (Finding) -> Void) {
     for kind in [FindingKind.historical, .unattributed, .undated] {
+      // A scan in claim order first: most ledgers have few or none of a kind.
+      switch kind {
+      case .historical: guard facts.contains(where: \.historical) else { continue }
+      case .undated: guard facts.contains(where: { !$0.isDated }) else { continue }
+      default: break
+      }
       for entry in series {
         if kind == .unattributed, entry.key.claimant >= 0 { continue }
         var cached: (key: SeriesKey, topic: String, who: String)?
@@ -132,18 +152,18 @@ extension Reconciliation {
           switch kind {
           case .historical:
             message = sentence(
-              "The figure for ", phrase, ", ", cited, ", refers to ", claims[index].asOf ?? "an earlier period",
+              "The figure for ", phrase, ", ", cited, ", refers to ", table.string(table.asOfs[index]) ?? "an earlier period",
               ", before the period tracked, and is left out of daily tallies.")
           case .unattributed:
             message = sentence("No claimant is named for ", phrase, ": ", cited, ".")
           default:
             message = sentence("No publication date is known for ", phrase, ": ", cited, ".")
           }
-          findings.append(
+          emit(
             Finding(
               kind: kind, party: key.party, category: key.category, subject: key.subject, location: key.location,
-              claimant: key.claimant, figures: cited, documents: claims[index].documentNames, message: message,
-              claimIDs: [claims[index].id]))
+              claimant: key.claimant, figures: cited, documents: table.documentNames(of: index), message: message,
+              claimIDs: [table.ids[index]]))
         }
       }
     }
@@ -167,7 +187,15 @@ extension Reconciliation {
 
   /// The distinct documents of some claims, in order.
   private func documents(of indices: [Int32]) -> [String] {
-    unique(indices.flatMap { claims[Int($0)].documentNames })
+    // Two claims of one sighting each, the usual regression: no intermediate arrays.
+    if indices.count == 2, table.sightings(of: Int(indices[0])).count == 1,
+      table.sightings(of: Int(indices[1])).count == 1
+    {
+      let first = table.documentName(ofSighting: table.sightings(of: Int(indices[0])).lowerBound)
+      let second = table.documentName(ofSighting: table.sightings(of: Int(indices[1])).lowerBound)
+      return first == second ? [first] : [first, second]
+    }
+    return unique(indices.flatMap { table.documentNames(of: Int($0)) })
   }
 
   private func unique(_ items: [String]) -> [String] {

@@ -19,14 +19,14 @@ public import TallyExtractor
 ///
 /// - Complexity: O(n log n) to build, for n claims; each report is O(n log n) plus its output.
 public struct Reconciliation: Sendable {
-  /// The claims, as given.
-  public let claims: [LedgerClaim]
+  /// The claims, in columns, in the order given.
+  public let table: ClaimTable
   /// The first day of the tracked period: figures whose as-of date ends before it are historical.
   ///
   /// `nil` only when no day was given and no sighting has a publication date.
   public let trackedFrom: PartialDate?
 
-  /// Per-claim facts, parallel to ``claims``.
+  /// Per-claim facts, parallel to the table's claims.
   let facts: [ClaimFacts]
   /// The series, in series order (party, category, subject, location, claimant).
   let series: [SeriesEntry]
@@ -36,6 +36,17 @@ public struct Reconciliation: Sendable {
   /// The interned strings of the series keys.
   let strings: [String]
 
+  /// The claims, as given (built from ``table``; without its details, quotes are empty).
+  public var claims: [LedgerClaim] { table.claims() }
+
+  /// The number of claims.
+  public var claimCount: Int { table.count }
+
+  /// The claim at `index` (see ``claims``).
+  public func claim(_ index: Int) -> LedgerClaim {
+    table.claim(at: index)
+  }
+
   /// Reconciles `claims`.
   ///
   /// - Parameters:
@@ -44,37 +55,81 @@ public struct Reconciliation: Sendable {
   ///     month before the earliest publication date of any sighting (an earliest article of
   ///     2020-09-28 gives 2020-08-01). A month or a year stands for its first day.
   public init(claims: [LedgerClaim], trackedFrom: PartialDate? = nil) {
-    self.claims = claims
-    let n = claims.count
+    self.init(table: ClaimTable(claims), trackedFrom: trackedFrom)
+  }
+
+  /// Reconciles the claims of `table` (see ``init(claims:trackedFrom:)``).
+  public init(table: ClaimTable, trackedFrom: PartialDate? = nil) {
+    self.table = table
+    let n = table.count
     var interner = StringInterner(capacity: 1024)
+    // The interned id of each table string, -2 until asked for.
+    var canonical = [Int32](repeating: -2, count: table.strings.count)
+    func id(_ stringID: Int32) -> Int32 {
+      guard stringID >= 0 else { return -1 }
+      let known = canonical[Int(stringID)]
+      if known != -2 { return known }
+      let interned = interner.id(table.strings[Int(stringID)])
+      canonical[Int(stringID)] = interned
+      return interned
+    }
+    // Dates parsed once per distinct string: 0 not yet, 1 parsed, 2 not a date.
+    var dateState = [UInt8](repeating: 0, count: table.strings.count)
+    var dates = [AsOfDate?](repeating: nil, count: table.strings.count)
+    func date(_ stringID: Int32) -> AsOfDate? {
+      guard stringID >= 0 else { return nil }
+      let index = Int(stringID)
+      switch dateState[index] {
+      case 1: return dates[index]
+      case 2: return nil
+      default:
+        let parsed = AsOfDate(iso: table.strings[index])
+        dates[index] = parsed
+        dateState[index] = parsed == nil ? 2 : 1
+        return parsed
+      }
+    }
+    let publishedDays = table.documentPublished.map { date($0)?.day ?? Int32.min }
+
     var facts: [ClaimFacts] = []
     facts.reserveCapacity(n)
-    var keys: [InternedSeriesKey] = []
-    keys.reserveCapacity(n)
     var earliestPublication = Int32.max
+    // Series, numbered in order of first appearance (ordered below).
+    var seriesIDs: [InternedSeriesKey: Int32] = [:]
+    var seriesKeys: [InternedSeriesKey] = []
 
     for i in 0..<n {
       var published = Int32.min
       var earliest: Int32 = 0
-      for j in claims[i].sightings.indices {
-        guard let text = claims[i].sightings[j].published, let day = AsOfDate(iso: text)?.day else { continue }
+      let range = table.sightings(of: i)
+      for position in range {
+        let day = publishedDays[Int(table.sightingDocuments[position])]
+        guard day != Int32.min else { continue }
         if published == Int32.min || day < published {
           published = day
-          earliest = Int32(j)
+          earliest = Int32(position - range.lowerBound)
         }
       }
       if published != Int32.min { earliestPublication = min(earliestPublication, published) }
-      let asOf = claims[i].asOf.flatMap { AsOfDate(iso: $0) }
+      let asOf = date(table.asOfs[i])
+      let category = table.categories[i]
+      let key = InternedSeriesKey(
+        party: id(table.parties[i]), category: category, subject: id(table.subjects[i]),
+        location: category == .population ? id(table.locations[i]) : -1, claimant: id(table.claimants[i]))
+      let series: Int32
+      if let known = seriesIDs[key] {
+        series = known
+      } else {
+        series = Int32(seriesKeys.count)
+        seriesIDs[key] = series
+        seriesKeys.append(key)
+      }
       facts.append(
-        ClaimFacts(asOf: asOf, published: published, earliestSighting: earliest, historical: false, series: -1))
-      let category = claims[i].category
-      keys.append(
-        InternedSeriesKey(
-          party: interner.id(claims[i].party), category: category, subject: interner.id(claims[i].subject),
-          location: category == .population ? interner.id(claims[i].location) : -1,
-          claimant: interner.id(claims[i].claimant)))
+        ClaimFacts(
+          asOfOrdinal: asOf?.ordinal ?? -1, asOfDay: asOf?.day ?? Int32.min, published: published,
+          earliestSighting: earliest, historical: false, series: series))
     }
-
+    seriesIDs = [:]
     // The tracked period and the historical figures.
     let start: Int32?
     if let trackedFrom {
@@ -90,7 +145,7 @@ public struct Reconciliation: Sendable {
       self.trackedFrom = nil
     }
     for index in facts.indices {
-      guard let asOf = facts[index].asOf else { continue }
+      guard let asOf = date(table.asOfs[index]) else { continue }
       var historical = false
       if let start, asOf.lastDay < start { historical = true }
       if asOf.day == nil, facts[index].isDated {
@@ -102,19 +157,6 @@ public struct Reconciliation: Sendable {
     }
 
     // Series, in order of party, category, subject, location and claimant (unknown last).
-    var seriesIDs: [InternedSeriesKey: Int32] = [:]
-    var seriesKeys: [InternedSeriesKey] = []
-    for index in 0..<n {
-      let key = keys[index]
-      if let id = seriesIDs[key] {
-        facts[index].series = id
-      } else {
-        let id = Int32(seriesKeys.count)
-        seriesIDs[key] = id
-        seriesKeys.append(key)
-        facts[index].series = id
-      }
-    }
     let ranks = interner.ranks()
     func rank(_ id: Int32) -> Int32 { id < 0 ? Int32.max : ranks[Int(id)] }
     func sortKey(_ key: InternedSeriesKey) -> (Int32, Int32, Int32, Int32, Int32) {
@@ -128,14 +170,23 @@ public struct Reconciliation: Sendable {
     for (pos, id) in seriesOrder.enumerated() { position[id] = Int32(pos) }
 
     // Claims by series position (a counting sort), then by as-of, publication and id within each series.
+    // `rank` is the claim's place in order of (id, index): its index itself when ids ascend, as
+    // they do in a loaded table, so the key takes 12 bytes rather than 24 with the id.
     struct ClaimSortKey: Comparable {
       var asOf: Int32
       var published: Int32
-      var id: Int64
-      var index: Int32
+      var rank: Int32
       static func < (a: ClaimSortKey, b: ClaimSortKey) -> Bool {
-        (a.asOf, a.published, a.id, a.index) < (b.asOf, b.published, b.id, b.index)
+        (a.asOf, a.published, a.rank) < (b.asOf, b.published, b.rank)
       }
+    }
+    let ids = table.ids
+    let ascending = ids.indices.dropFirst().allSatisfy { ids[$0 - 1] < ids[$0] }
+    let byRank: [Int32] = ascending ? [] : (0..<Int32(n)).sorted { (ids[Int($0)], $0) < (ids[Int($1)], $1) }
+    var rankOf: [Int32] = []
+    if !ascending {
+      rankOf = [Int32](repeating: 0, count: n)
+      for (rank, index) in byRank.enumerated() { rankOf[Int(index)] = Int32(rank) }
     }
     var counts = [Int](repeating: 0, count: seriesKeys.count)
     for index in 0..<n {
@@ -153,16 +204,17 @@ public struct Reconciliation: Sendable {
       cursor.append(lower)
       lower += counts[pos]
     }
-    var sortKeys = [ClaimSortKey](repeating: ClaimSortKey(asOf: 0, published: 0, id: 0, index: 0), count: n)
+    var sortKeys = [ClaimSortKey](repeating: ClaimSortKey(asOf: 0, published: 0, rank: 0), count: n)
     for index in 0..<n {
       let fact = facts[index]
       let pos = Int(fact.series)
       sortKeys[cursor[pos]] = ClaimSortKey(
-        asOf: fact.asOf?.ordinal ?? -1, published: fact.published, id: claims[index].id, index: Int32(index))
+        asOf: fact.asOfOrdinal, published: fact.published, rank: ascending ? Int32(index) : rankOf[index])
       cursor[pos] += 1
     }
+    rankOf = []
     for entry in series where entry.claims.count > 1 { sortKeys[entry.claims].sort() }
-    self.order = sortKeys.map(\.index)
+    self.order = ascending ? sortKeys.map(\.rank) : sortKeys.map { byRank[Int($0.rank)] }
     self.series = series
     self.facts = facts
     self.strings = interner.strings

@@ -90,8 +90,10 @@ struct SeriesEntry {
 
 /// What the reconciliation works out once per claim.
 struct ClaimFacts {
-  /// The as-of date, if the claim has a valid one.
-  var asOf: AsOfDate?
+  /// The ordinal of the as-of date (``AsOfDate/ordinal``), -1 when the claim has no valid one.
+  var asOfOrdinal: Int32
+  /// The as-of day, in days since 1970-01-01, `Int32.min` unless the as-of date is a valid full date.
+  var asOfDay: Int32
   /// The earliest publication date of the claim's sightings, in days since 1970-01-01, or
   /// `Int32.min` when none of its sightings has one.
   var published: Int32
@@ -104,6 +106,12 @@ struct ClaimFacts {
 
   /// Whether some sighting has a publication date.
   var isDated: Bool { published != Int32.min }
+
+  /// Whether the claim has a valid as-of date.
+  var hasAsOf: Bool { asOfOrdinal >= 0 }
+
+  /// Whether the as-of date is a valid full day.
+  var hasAsOfDay: Bool { asOfDay != Int32.min }
 }
 
 /// Maps strings to small integer ids.

@@ -1,0 +1,78 @@
+public import TallyCSV
+public import TallyLedger
+import TallyExtractor
+
+extension ClaimRow {
+  /// The cells of every row of `claims.csv` for the claims of `table`, in the order of
+  /// ``rows(_:)``, each handed to `body` in turn (the same cells as ``csvCells``), with no
+  /// ``ClaimRow`` built. The table should hold sighting details (``ClaimTable/hasDetails``):
+  /// without them quotes are empty and offsets end where they start.
+  ///
+  /// For example, `ClaimRow.forEachCSVRow(table) { writer.writeRow($0) }`.
+  ///
+  /// - Returns: The number of rows.
+  /// - Complexity: O(n log n) for n sightings.
+  @discardableResult
+  public static func forEachCSVRow<E: Error>(_ table: ClaimTable, _ body: ([CSVCell]) throws(E) -> Void) throws(E)
+    -> Int
+  {
+    let details = table.hasDetails
+    let strings = table.strings
+    func text(_ id: Int32) -> CSVCell { id < 0 ? .empty : .optional(strings[Int(id)]) }
+    var cells = [CSVCell](repeating: .empty, count: columns.count)
+    var previousClaim = -1
+    var sightings = 0
+    var rows = 0
+    try ClaimRowOrder.forEachSorted(table) { claim, position throws(E) in
+      rows += 1
+      if claim != previousClaim {
+        previousClaim = claim
+        sightings = table.documentCount(claim)
+        cells[3] = text(table.claimants[claim])
+        cells[4] = text(table.parties[claim])
+        cells[5] = .text(table.categories[claim].rawValue)
+        cells[6] = text(table.subjects[claim])
+        cells[7] = .integer(table.values[claim])
+        cells[8] = .optional(table.low(claim))
+        cells[9] = .optional(table.high(claim))
+        cells[10] = .text(table.qualifiers[claim].rawValue)
+        cells[11] = text(table.asOfs[claim])
+        cells[12] = text(table.locations[claim])
+        cells[16] = .integer(Int64(sightings))
+      }
+      let document = Int(table.sightingDocuments[position])
+      cells[0] = .text(strings[Int(table.documentNames[document])])
+      cells[1] = text(table.documentSources[document])
+      cells[2] = text(table.documentPublished[document])
+      cells[13] = .text(details ? table.quotes[position] : "")
+      cells[14] = .integer(Int64(table.sightingStarts[position]))
+      cells[15] = .integer(Int64(details ? table.sightingEnds[position] : table.sightingStarts[position]))
+      try body(cells)
+    }
+    return rows
+  }
+
+  /// `claims.csv` for the claims of `table`, as ``Report/csv(_:options:hxl:)`` writes the
+  /// ``rows(_:)`` of its claims, with the number of rows.
+  ///
+  /// For example, `let (bytes, rows) = ClaimRow.csv(try ledger.claimTable(details: true))`.
+  public static func csv(_ table: ClaimTable, options: CSVWriterOptions = .init(), hxl: Bool = false) -> (
+    bytes: [UInt8], rows: Int
+  ) {
+    var writer = CSVWriter(options: options)
+    writer.writeHeader(columns)
+    if hxl { writer.writeHeader(hxlTags) }
+    let total = table.sightingDocuments.count
+    var index = 0
+    let rows = forEachCSVRow(table) { (cells: [CSVCell]) -> Void in
+      writer.writeRow(cells)
+      // As Report.csv: past the first rows, reserve the estimated size of the whole output once.
+      if index == Report.sampleRows - 1 && total > 4 * Report.sampleRows {
+        let estimate = writer.bufferedByteCount / Report.sampleRows * total
+        writer.reserveCapacity(estimate + estimate / 4)
+      }
+      index += 1
+    }
+    return (writer.takeBytes(), rows)
+  }
+}
