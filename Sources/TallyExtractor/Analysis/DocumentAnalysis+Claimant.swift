@@ -12,16 +12,19 @@ extension DocumentAnalysis {
     var institution: [String] = []
     var anonymous = false
     var pronoun = false
-    // The last run of capitalised words (with connectors such as "for" and "of" inside it).
-    var run: [Int] = []
+    // The last run of capitalised words (with connectors such as "for" and "of" inside it). A run
+    // only grows at its end and starts afresh, so it is a range of tokens, not an array.
+    var run = np.lowerBound..<np.lowerBound
     var inRun = false
+    @inline(__always) func extend(_ first: Int, _ last: Int) {
+      run = (inRun && !run.isEmpty ? run.lowerBound : first)..<(last + 1)
+    }
     var k = np.lowerBound
     while k < np.upperBound {
       if let m = mention(at: k) {
-        if affiliation == nil || m.role != .adjective || !inRun { affiliation = affiliation ?? m.entry }
-        if !inRun { run = [] }
-        for j in m.first...m.last { run.append(j) }
-        inRun = !tokens[m.last].has(.possessive) || true
+        affiliation = affiliation ?? m.entry
+        extend(m.first, m.last)
+        inRun = true
         k = m.last + 1
         continue
       }
@@ -44,13 +47,12 @@ extension DocumentAnalysis {
       }
       let capital = t.has(.capitalized) || t.has(.allCaps) || isNameParticle(k)
       if capital {
-        if !inRun { run = [] }
-        run.append(k)
+        extend(k, k)
         inRun = true
       } else if inRun, let w, w == .of || w == .for_ || w == .and, k + 1 < np.upperBound,
         tokens[k + 1].has(.capitalized) || mention(at: k + 1) != nil
       {
-        run.append(k)
+        extend(k, k)
       } else {
         inRun = false
       }
@@ -59,28 +61,28 @@ extension DocumentAnalysis {
         case .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .defense, .defence, .interior,
           .health, .foreign, .general, .emergency, .emergencies, .armed, .military, .press, .air, .navy:
           institution.append(normalisedInstitutionWord(k))
-        case .sources, .witnesses, .medics, .source, .local: anonymous = true
-        case .he, .she, .they, .it, .we: pronoun = true
         default: break
         }
       }
       k += 1
     }
     // Leading "The" is not part of a name.
-    while let first = run.first, word(first) == .the { run.removeFirst() }
+    while !run.isEmpty, word(run.lowerBound) == .the { run = (run.lowerBound + 1)..<run.upperBound }
 
     if !run.isEmpty {
       // Titles: everything up to the last title goes ("President Ilham Aliyev" -> "Ilham Aliyev").
-      if let lastTitle = run.lastIndex(where: { isTitle($0) }) {
-        let rest = Array(run[(lastTitle + 1)...])
+      if let lastTitle = run.last(where: { isTitle($0) }) {
+        let rest = (lastTitle + 1)..<run.upperBound
         if !rest.isEmpty, rest.allSatisfy({ mention(at: $0) == nil }) {
-          return Attribution(claimant: text(tokens: rest[0], rest[rest.count - 1]), affiliation: affiliation ?? affiliationAfter(np.upperBound))
+          return Attribution(
+            claimant: text(tokens: rest.lowerBound, rest.upperBound - 1),
+            affiliation: affiliation ?? affiliationAfter(np.upperBound))
         }
         run = rest
       }
-      let others = run.filter { mention(at: $0) == nil && !isInstitution($0) && !isConnector($0) }
-      let runEntity = run.compactMap { mention(at: $0)?.entry }.first
-      if others.isEmpty {
+      let hasOthers = run.contains { mention(at: $0) == nil && !isInstitution($0) && !isConnector($0) }
+      let runEntity = run.lazy.compactMap { self.mention(at: $0)?.entry }.first
+      if !hasOthers {
         // An entity and institution words: "Ukraine's General Staff", "the Ministry of Defence of Ukraine".
         let words = run.filter { isInstitution($0) }.map { normalisedInstitutionWord($0) } + institution
         let entityEntry = runEntity ?? affiliation
@@ -93,14 +95,15 @@ extension DocumentAnalysis {
         return nil
       }
       // A proper name: a person, an organisation, an agency.
-      if let first = run.first, let m = mention(at: first), tokens[m.last].has(.possessive), m.last + 1 <= run[run.count - 1] {
+      let last = run.upperBound - 1
+      if let m = mention(at: run.lowerBound), tokens[m.last].has(.possessive), m.last + 1 <= last {
         // "Russia's Southern Military District" -> "Russia Southern Military District"
-        let rest = text(tokens: m.last + 1, run[run.count - 1])
+        let rest = text(tokens: m.last + 1, last)
         return Attribution(claimant: party(of: m.entry) + " " + rest, affiliation: m.entry)
       }
       // "the Tuareg-led CSP-DPA alliance" -> "CSP-DPA"
-      while run.count > 1, let first = run.first, isLedAdjective(first) { run.removeFirst() }
-      let name = text(tokens: run[0], run[run.count - 1])
+      while run.count > 1, isLedAdjective(run.lowerBound) { run = (run.lowerBound + 1)..<run.upperBound }
+      let name = text(tokens: run.lowerBound, run.upperBound - 1)
       // "the Norwegian Refugee Council", "the Syrian Observatory for Human Rights": a name that
       // carries a nationality is an organisation's, not that state's voice.
       if run.contains(where: { mention(at: $0)?.role == .adjective }) {
