@@ -24,6 +24,17 @@ import Testing
     #expect(result.stdout == Self.header + Self.row("a.txt") + Self.row("b.txt") + Self.row("c.txt"))
   }
 
+  /// A bare file name with no extension and no folder (Foundation on Linux trapped on it when the
+  /// reader looked for the folder's sources.csv).
+  @Test func aBareFileNameInTheCurrentFolderIsRead() throws {
+    let folder = try TempFolder()
+    try folder.write("a", Self.sentence)
+    let result = try Tally.run(["extract", "a"], in: folder.url)
+    #expect(result.exitCode == 0)
+    #expect(result.stderr == "")
+    #expect(result.stdout == Self.header + Self.row("a"))
+  }
+
   @Test func dashReadsStandardInput() throws {
     let result = try Tally.run(["extract", "--format", "json", "-"], stdin: Array(Self.sentence.utf8))
     #expect(result.exitCode == 0)
