@@ -1,13 +1,5 @@
 import CLibCSV
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The ASCII bytes that matter to CSV.
 enum ASCII {
   @inline(__always) static var tab: UInt8 { 0x09 }
@@ -121,13 +113,6 @@ extension CSVWriter {
   /// Appends `field` quoted by libcsv's `csv_write`, which surrounds it with quotes and doubles
   /// the quotes inside.
   mutating func appendQuoted(field: UnsafeRawBufferPointer) {
-    // With no quote inside, csv_write's output is the field between two quotes: write it directly.
-    if let base = field.baseAddress, memchr(base, Int32(ASCII.quote), field.count) == nil {
-      buffer.append(ASCII.quote)
-      buffer.append(contentsOf: field)
-      buffer.append(ASCII.quote)
-      return
-    }
     // csv_write returns 0 for a NULL source, even with length 0, so always pass an address.
     var empty: UInt8 = 0
     withUnsafeMutableBytes(of: &empty) { placeholder in
