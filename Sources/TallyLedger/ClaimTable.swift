@@ -116,6 +116,11 @@ public struct ClaimTable: Sendable {
     strings[Int(documentNames[Int(sightingDocuments[position])])]
   }
 
+  /// The publication date of the document of the sighting at `position`, if known.
+  public func published(ofSighting position: Int) -> String? {
+    string(documentPublished[Int(sightingDocuments[position])])
+  }
+
   /// The outlet of the document of the sighting at `position`, if known.
   public func source(ofSighting position: Int) -> String? {
     string(documentSources[Int(sightingDocuments[position])])

@@ -12,10 +12,11 @@ extension Brief {
     }
     var documents: [Int64: String?] = [:]
     var outlets = Set<String>()
-    for claim in scope.window.claims {
-      for sighting in claim.sightings {
-        documents[sighting.documentID] = sighting.published
-        if let source = sighting.source, !source.isEmpty { outlets.insert(source) }
+    let table = scope.window.table
+    for claim in 0..<table.count {
+      for position in table.sightings(of: claim) {
+        documents[table.documentID(ofSighting: position)] = table.published(ofSighting: position)
+        if let source = table.source(ofSighting: position), !source.isEmpty { outlets.insert(source) }
       }
     }
     let published = documents.values.compactMap { $0 }.sorted()
@@ -35,14 +36,19 @@ extension Brief {
   /// One section per party: each group of current figures with its range, then each claimant's
   /// latest figure.
   static func appendParties(_ scope: BriefScope, to page: inout BriefPage) {
-    let claims = Dictionary(scope.window.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let rows = scope.window.compare().filter { !$0.historical }
+    // The first claim with each id the rows cite, built from the table (not every claim).
+    let wanted = Set(rows.map(\.claimID))
+    var claims: [Int64: LedgerClaim] = [:]
+    for (index, id) in scope.window.table.ids.enumerated() where wanted.contains(id) && claims[id] == nil {
+      claims[id] = scope.window.claim(index)
+    }
     var lastRows: [SeriesKey: DailyRow] = [:]
     for row in scope.daily {
       lastRows[
         SeriesKey(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant, location: nil)
       ] = row
     }
-    let rows = scope.window.compare().filter { !$0.historical }
     var start = 0
     var party: String?? = .none
     while start < rows.count {
@@ -74,16 +80,20 @@ extension Brief {
   static func appendFindings(_ scope: BriefScope, to page: inout BriefPage) {
     page.blank()
     page.heading("Findings", underline: "-")
-    let findings = scope.window.findings().filter { $0.kind != .historical }
-    guard !findings.isEmpty else {
+    // Only the messages are kept, by kind, as the findings are made.
+    var messages: [FindingKind: [String]] = [:]
+    scope.window.forEachFinding { finding in
+      guard finding.kind != .historical else { return }
+      messages[finding.kind, default: []].append(finding.message)
+    }
+    guard !messages.isEmpty else {
       page.paragraph("None: no count went down, no sources disagree, every figure has a claimant and a date.")
       return
     }
     for kind in FindingKind.allCases {
-      let ofKind = findings.filter { $0.kind == kind }
-      guard !ofKind.isEmpty else { continue }
+      guard let ofKind = messages[kind], !ofKind.isEmpty else { continue }
       page.paragraph("\(heading(kind)) (\(ofKind.count)):")
-      for finding in ofKind { page.bullet(finding.message) }
+      for message in ofKind { page.bullet(message) }
     }
   }
 

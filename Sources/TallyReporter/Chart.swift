@@ -110,10 +110,11 @@ public enum Chart {
     let ids = Set(series.flatMap(\.claimIDs))
     var documents = Set<Int64>()
     var outlets = Set<String>()
-    for claim in reconciliation.claims where ids.contains(claim.id) {
-      for sighting in claim.sightings {
-        documents.insert(sighting.documentID)
-        if let source = sighting.source, !source.isEmpty { outlets.insert(source) }
+    let table = reconciliation.table
+    for (claim, id) in table.ids.enumerated() where ids.contains(id) {
+      for position in table.sightings(of: claim) {
+        documents.insert(table.documentID(ofSighting: position))
+        if let source = table.source(ofSighting: position), !source.isEmpty { outlets.insert(source) }
       }
     }
     return "\(documents.count) document\(documents.count == 1 ? "" : "s") from \(outlets.count) outlet"

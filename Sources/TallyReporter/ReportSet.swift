@@ -77,17 +77,19 @@ public struct ReportSet: Sendable {
   ///   - options: Byte order mark, HXL row and the period of the daily tallies, brief and chart.
   public init(_ reconciliation: Reconciliation, options: ReportOptions = .init()) {
     let claims = ClaimRow.csv(reconciliation.table, options: options.csv, hxl: options.hxl)
-    let daily = reconciliation.daily(DailyFilter(from: options.from, to: options.to))
-    let compare = reconciliation.compare()
-    let findings = reconciliation.findings()
     let csv = options.csv
+    // Daily rows and findings go straight into their CSV, with no array of rows.
+    let daily = Report.csv(DailyRow.self, options: csv, hxl: options.hxl) {
+      reconciliation.forEachDailyRow(DailyFilter(from: options.from, to: options.to), $0)
+    }
+    let compare = reconciliation.compare()
+    let findings = Report.csv(Finding.self, options: csv, hxl: options.hxl) { reconciliation.forEachFinding($0) }
     files = [
       ReportFile(name: "claims.csv", bytes: claims.bytes, rows: claims.rows),
-      ReportFile(name: "daily.csv", bytes: Report.csv(daily, options: csv, hxl: options.hxl), rows: daily.count),
+      ReportFile(name: "daily.csv", bytes: daily.bytes, rows: daily.rows),
       ReportFile(
         name: "compare.csv", bytes: Report.csv(compare, options: csv, hxl: options.hxl), rows: compare.count),
-      ReportFile(
-        name: "findings.csv", bytes: Report.csv(findings, options: csv, hxl: options.hxl), rows: findings.count),
+      ReportFile(name: "findings.csv", bytes: findings.bytes, rows: findings.rows),
       ReportFile(
         name: "summary.txt", bytes: Array(Brief.text(reconciliation, from: options.from, to: options.to).utf8),
         rows: nil),
