@@ -36,12 +36,7 @@ struct ClaimLoader {
     let query = Ledger.claimsQuery(party: party, category: category)
     var claims: [LedgerClaim] = []
     if query.values.isEmpty {
-      // Room for as many claims as the id range holds, up to a bound past which the array grows as
-      // it fills. Two look-ups: COUNT(*) scans an index, and so does `max(id) - min(id)` in one
-      // expression (SQLite finds a lone max or min by rowid only in a query of its own).
-      let range =
-        try Int.fetchOne(db, sql: "SELECT (SELECT max(id) FROM claim) - (SELECT min(id) FROM claim) + 1") ?? 0
-      claims.reserveCapacity(min(max(0, range), 1 << 21))
+      claims.reserveCapacity(try Ledger.claimCapacityHint(db))
     }
     let claimRows = try RawStatement(db, sql: query.claims)
     claimRows.reset()

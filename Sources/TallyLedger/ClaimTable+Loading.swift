@@ -68,12 +68,7 @@ struct ClaimTableLoader {
     let query = (claims: full.claims, filter: Ledger.claimFilter(party: party, category: category).filter, values: full.values)
     try loadDocuments()
     if query.values.isEmpty {
-      // Room for as many claims as the id range holds, up to a bound past which the arrays grow as
-      // they fill. Two look-ups: COUNT(*) scans an index, and so does `max(id) - min(id)` in one
-      // expression (SQLite finds a lone max or min by rowid only in a query of its own).
-      let range =
-        try Int.fetchOne(db, sql: "SELECT (SELECT max(id) FROM claim) - (SELECT min(id) FROM claim) + 1") ?? 0
-      table.reserve(min(max(0, range), 1 << 21))
+      table.reserve(try Ledger.claimCapacityHint(db))
     }
     let claimRows = try RawStatement(db, sql: query.claims)
     claimRows.reset()

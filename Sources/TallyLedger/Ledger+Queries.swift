@@ -44,6 +44,14 @@ extension Ledger {
     }
   }
 
+  /// Room for as many claims as the id range holds, up to a bound past which arrays grow as
+  /// they fill. Two look-ups: COUNT(*) scans an index, and so does `max(id) - min(id)` in one
+  /// expression (SQLite finds a lone max or min by rowid only in a query of its own).
+  static func claimCapacityHint(_ db: Database) throws -> Int {
+    let range = try Int.fetchOne(db, sql: "SELECT (SELECT max(id) FROM claim) - (SELECT min(id) FROM claim) + 1") ?? 0
+    return min(max(0, range), 1 << 21)
+  }
+
   /// The two statements ``claims(party:category:)`` runs for one party or category: the claims,
   /// then their sightings joined with their documents (in no particular order), with the values
   /// of their parameters. For every claim it reads the tables whole instead.

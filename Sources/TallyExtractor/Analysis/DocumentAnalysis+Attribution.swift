@@ -261,63 +261,43 @@ extension DocumentAnalysis {
   func spells(_ j: Int, _ word: StaticString) -> Bool {
     let t = tokens[j]
     let n = word.utf8CodeUnitCount
-    guard Int(t.end - t.start) == n else { return false }
-    let w = word.utf8Start
-    let s = Int(t.start)
-    for i in 0..<n where p[s + i] != w[i] { return false }
-    return true
+    return Int(t.end - t.start) == n && bytesMatch(Int(t.start), word.utf8Start, n, folded: false)
   }
 
   /// Whether token `j`, lowercased, is `word`: compared in place for ASCII tokens (the common
   /// case), through `String.lowercased()` for others.
   func lowercasedEquals(_ j: Int, _ word: String) -> Bool {
+    guard isASCII(j) else { return text(tokens: j, j).lowercased() == word }
     let t = tokens[j]
-    let s = Int(t.start)
-    let n = Int(t.end - t.start)
-    for i in s..<(s + n) where p[i] >= 0x80 { return text(tokens: j, j).lowercased() == word }
     var word = word
     return word.withUTF8 { w in
-      guard w.count == n else { return false }
-      for i in 0..<n {
-        var b = p[s + i]
-        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-        if b != w[i] { return false }
-      }
-      return true
+      guard let base = w.baseAddress, w.count == Int(t.end - t.start) else { return w.isEmpty && t.end == t.start }
+      return bytesMatch(Int(t.start), base, w.count, folded: true)
     }
   }
 
   /// Whether token `j`, lowercased, ends with `suffix` (lower-case ASCII).
   func lowercasedHasSuffix(_ j: Int, _ suffix: StaticString) -> Bool {
+    guard isASCII(j) else { return text(tokens: j, j).lowercased().hasSuffix(suffix.description) }
     let t = tokens[j]
-    let s = Int(t.start)
-    let n = Int(t.end - t.start)
-    for i in s..<(s + n) where p[i] >= 0x80 {
-      return text(tokens: j, j).lowercased().hasSuffix(suffix.description)
-    }
     let m = suffix.utf8CodeUnitCount
-    guard m <= n else { return false }
-    let w = suffix.utf8Start
-    for i in 0..<m {
-      var b = p[s + n - m + i]
-      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-      if b != w[i] { return false }
-    }
+    return m <= Int(t.end - t.start) && bytesMatch(Int(t.end) - m, suffix.utf8Start, m, folded: true)
+  }
+
+  /// Whether token `j` is ASCII only.
+  func isASCII(_ j: Int) -> Bool {
+    for i in tokens[j].range where p[i] >= 0x80 { return false }
     return true
   }
 
-  /// Whether token `j` is spelt `word` (lower-case ASCII) in any ASCII letter case, compared in place.
+  /// Whether the `count` document bytes at `start` are `word`'s, ASCII upper case folded first
+  /// when `folded` (then `word` is lower case).
   @inline(__always)
-  func spellsFolded(_ j: Int, _ word: StaticString) -> Bool {
-    let t = tokens[j]
-    let n = word.utf8CodeUnitCount
-    guard Int(t.end - t.start) == n else { return false }
-    let w = word.utf8Start
-    let s = Int(t.start)
-    for i in 0..<n {
-      var b = p[s + i]
-      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-      if b != w[i] { return false }
+  private func bytesMatch(_ start: Int, _ word: UnsafePointer<UInt8>, _ count: Int, folded: Bool) -> Bool {
+    for i in 0..<count {
+      var b = p[start + i]
+      if folded && b >= 0x41 && b <= 0x5A { b |= 0x20 }
+      if b != word[i] { return false }
     }
     return true
   }

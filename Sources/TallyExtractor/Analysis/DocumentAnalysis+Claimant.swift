@@ -237,11 +237,6 @@ extension DocumentAnalysis {
     return Dictionary(uniqueKeysWithValues: words.map { ($0, $0.spelling.prefix(1).uppercased() + $0.spelling.dropFirst()) })
   }()
 
-  /// Whether token `k` is ASCII only.
-  private func isASCII(_ k: Int) -> Bool {
-    for i in tokens[k].range where p[i] >= 0x80 { return false }
-    return true
-  }
 
   /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.
   private func institutionName(_ words: [String]) -> String {

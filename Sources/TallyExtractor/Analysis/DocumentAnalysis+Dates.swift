@@ -55,6 +55,9 @@ extension DocumentAnalysis {
     return last + 2 < unit.upperBound && isPunct(last + 1, 0x2C) && word(last + 2) == .when
   }
 
+  private static let periodStarts = WordSet(["start", "beginning", "outbreak", "onset"])
+  private static let periodVerbs = WordSet(["began", "begun", "started", "erupted", "launched", "broke"])
+
   /// `since clashes in July`, `the fighting that began on 27 September`: a period start a few words back.
   private func startsPeriodByContext(_ d: Int, in unit: Range<Int>) -> Bool {
     var k = dateFirstToken[d] - 1
@@ -66,17 +69,9 @@ extension DocumentAnalysis {
         // operation on 27 October" starts a period.
         if steps == 0 { return true }
         let between = (k + 1)..<dateFirstToken[d]
-        return between.contains {
-          spellsFolded($0, "start") || spellsFolded($0, "beginning") || spellsFolded($0, "outbreak")
-            || spellsFolded($0, "onset")
-        }
+        return between.contains { Self.periodStarts.contains(tokens[$0], in: p) }
       }
-      if steps < 5,
-        spellsFolded(k, "began") || spellsFolded(k, "begun") || spellsFolded(k, "started")
-          || spellsFolded(k, "erupted") || spellsFolded(k, "launched") || spellsFolded(k, "broke")
-      {
-        return true
-      }
+      if steps < 5, Self.periodVerbs.contains(tokens[k], in: p) { return true }
       k -= 1
       steps += 1
     }

@@ -35,7 +35,7 @@ extension DateTokenizer {
         made = t.has(.glued) ? nil : plainNumber(text, start, end)
       case .punct, .openQuote, .closeQuote, .dash:
         let b = text[start]
-        if end - start == 1, b > 0x20, b < 0x7F, !isASCIILetterOrDigit(b) {
+        if end - start == 1, b > 0x20, b < 0x7F, !Tokenizer.isASCIILetter(b), !Tokenizer.isDigit(b) {
           made = DateToken(kind: .symbol, traits: [], digits: 0, start: start, end: end, value: Int(b))
         }
       }
@@ -143,11 +143,6 @@ extension DateTokenizer {
 
   @inline(__always)
   fileprivate static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
-
-  @inline(__always)
-  private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
-    ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || (b >= 0x30 && b <= 0x39)
-  }
 
   /// The date token of a word of ASCII letters only, or nil for any other word.
   @inline(__always)
