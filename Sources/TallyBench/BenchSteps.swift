@@ -153,7 +153,7 @@ public enum BenchSteps {
   }
 
   /// CSV export: the rows of `claims.csv` as `tally report` renders them (one per sighting,
-  /// through `ClaimRow.forEachCSVRow` on the claim table with its quotes), streamed to `outPath`
+  /// through `ClaimRow.writeCSV` on the claim table with its quotes), streamed to `outPath`
   /// as they are made. The time covers loading the claims, then sorting, rendering and writing
   /// the rows; the note splits it.
   public static func export(ledgerPath: String, label: String, outPath: String) throws -> BenchMeasurement {
@@ -161,19 +161,12 @@ public enum BenchSteps {
     let start = now()
     let claims = try ledger.claimTable(details: true)
     let loaded = now()
-    // The rows of tally report's claims.csv (ClaimRow.forEachCSVRow), streamed to the file in
-    // blocks as they are made rather than rendered whole first.
+    // tally report's claims.csv, streamed to the file in blocks as the rows are made.
     let descriptor = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw BenchError("cannot create \(outPath)") }
     defer { close(descriptor) }
     var output = CSVStreamWriter(fileDescriptor: descriptor, name: outPath)
-    try output.writeHeader(ClaimRow.columns)
-    var failure: CSVError?
-    let rows = ClaimRow.forEachCSVRow(claims) { cells in
-      guard failure == nil else { return }
-      do throws(CSVError) { try output.writeRow(cells) } catch { failure = error }
-    }
-    if let failure { throw failure }
+    let rows = try ClaimRow.writeCSV(claims, to: &output)
     try output.flush()
     let end = now()
     var measurement = BenchMeasurement(step: "export", input: label, jobs: 1, seconds: end - start)

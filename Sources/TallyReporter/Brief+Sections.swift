@@ -5,7 +5,7 @@ extension Brief {
   /// `Period: …` and `Sources: …`.
   static func appendPeriod(_ scope: BriefScope, to page: inout BriefPage) {
     var period = "Period: "
-    if let first = scope.daily.first?.date, let last = scope.daily.last?.date {
+    if let first = scope.daily.first, let last = scope.daily.last {
       period += first == last ? "daily tallies for \(first)" : "daily tallies from \(first) to \(last)"
     } else {
       period += "no daily tallies (no running total has an as-of day)"
@@ -43,12 +43,7 @@ extension Brief {
     for (index, id) in scope.window.table.ids.enumerated() where wanted.contains(id) && claims[id] == nil {
       claims[id] = scope.window.claim(index)
     }
-    var lastRows: [SeriesKey: DailyRow] = [:]
-    for row in scope.daily {
-      lastRows[
-        SeriesKey(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant, location: nil)
-      ] = row
-    }
+    let lastRows = scope.daily.lastRows
     var start = 0
     var party: String?? = .none
     while start < rows.count {
@@ -76,24 +71,30 @@ extension Brief {
     }
   }
 
-  /// The findings other than historical figures, grouped by kind, one sentence each.
+  /// The findings other than historical figures, grouped by kind, one sentence each: the first
+  /// ``findingsPerKind`` of each kind, then how many more there are.
   static func appendFindings(_ scope: BriefScope, to page: inout BriefPage) {
     page.blank()
     page.heading("Findings", underline: "-")
-    // Only the messages are kept, by kind, as the findings are made.
+    // Only the messages shown are kept, by kind, as the findings are made; the others are counted.
     var messages: [FindingKind: [String]] = [:]
+    var counts: [FindingKind: Int] = [:]
     scope.window.forEachFinding { finding in
       guard finding.kind != .historical else { return }
-      messages[finding.kind, default: []].append(finding.message)
+      counts[finding.kind, default: 0] += 1
+      if counts[finding.kind, default: 0] <= findingsPerKind { messages[finding.kind, default: []].append(finding.message) }
     }
-    guard !messages.isEmpty else {
+    guard !counts.isEmpty else {
       page.paragraph("None: no count went down, no sources disagree, every figure has a claimant and a date.")
       return
     }
     for kind in FindingKind.allCases {
-      guard let ofKind = messages[kind], !ofKind.isEmpty else { continue }
-      page.paragraph("\(heading(kind)) (\(ofKind.count)):")
-      for message in ofKind { page.bullet(message) }
+      guard let count = counts[kind], let shown = messages[kind] else { continue }
+      page.paragraph("\(heading(kind)) (\(count)):")
+      for message in shown { page.bullet(message) }
+      if count > shown.count {
+        page.bullet("and \(count - shown.count) more: all \(count) are in findings.csv (tally findings --kind \(kind.rawValue)).")
+      }
     }
   }
 

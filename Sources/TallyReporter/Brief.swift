@@ -21,6 +21,9 @@ public enum Brief {
   /// The longest line the brief writes, in characters (a single longer word stays whole).
   public static let lineWidth = 100
 
+  /// The findings of each kind the brief lists; the others are counted and left to `findings.csv`.
+  public static let findingsPerKind = 20
+
   /// The first line of every brief.
   public static let title = "Tally brief: reported casualties and claims"
 
@@ -66,8 +69,9 @@ struct BriefScope {
   let known: Reconciliation
   /// The claims of the period: those of ``known`` whose date does not end before `from`.
   let window: Reconciliation
-  /// The daily rows of ``known`` from `from` to `to`.
-  let daily: [DailyRow]
+  /// What the brief needs of the daily rows of ``known`` from `from` to `to`, gathered as they
+  /// are made (the rows themselves are not kept).
+  let daily: BriefDays
   let from: PartialDate?
   let to: PartialDate?
 
@@ -77,7 +81,7 @@ struct BriefScope {
     guard from != nil || to != nil else {
       known = reconciliation
       window = reconciliation
-      daily = reconciliation.daily()
+      daily = BriefDays(reconciliation, DailyFilter())
       return
     }
     let last = to.map { BriefDay.last($0) }
@@ -112,7 +116,7 @@ struct BriefScope {
     }
     known = Reconciliation(claims: knownClaims, trackedFrom: reconciliation.trackedFrom)
     window = Reconciliation(claims: windowClaims, trackedFrom: reconciliation.trackedFrom)
-    daily = known.daily(DailyFilter(from: from, to: to))
+    daily = BriefDays(known, DailyFilter(from: from, to: to))
   }
 
   /// The period in words: `the period from 2020-10-01 to 2020-10-04`, `the period up to 2020-10-04`.
@@ -122,6 +126,26 @@ struct BriefScope {
     case (let from?, nil): "the period from \(from)"
     case (nil, let to?): "the period up to \(to)"
     case (nil, nil): "the whole ledger"
+    }
+  }
+}
+
+/// The first and last day of the daily tallies, and each series' last daily row.
+struct BriefDays {
+  /// The date of the first daily row, `nil` when there is none.
+  private(set) var first: String?
+  /// The date of the last daily row.
+  private(set) var last: String?
+  /// The last daily row of each series (party, category, subject, claimant).
+  private(set) var lastRows: [SeriesKey: DailyRow] = [:]
+
+  init(_ reconciliation: Reconciliation, _ filter: DailyFilter) {
+    reconciliation.forEachDailyRow(filter) { row in
+      if first == nil { first = row.date }
+      last = row.date
+      lastRows[
+        SeriesKey(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant, location: nil)
+      ] = row
     }
   }
 }
@@ -145,45 +169,43 @@ enum BriefDay {
   }
 }
 
-/// Lines of text, wrapped at a width.
+/// Lines of text, wrapped at a width, appended to one text as they come.
 struct BriefPage {
   let width: Int
-  private(set) var lines: [String] = []
+  /// The lines so far, each ended by `\n`.
+  private(set) var text = ""
+  /// Whether the last line is empty (or there is no line yet).
+  private var endsWithBlankOrNothing = true
 
   init(width: Int) {
     self.width = width
   }
 
-  /// The lines joined by `\n`, with a final newline.
-  var text: String {
-    var out = ""
-    out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
-    for line in lines {
-      out += line
-      out += "\n"
-    }
-    return out
+  private mutating func append(_ line: String) {
+    text += line
+    text += "\n"
+    endsWithBlankOrNothing = line.isEmpty
   }
 
   /// A heading with a line of `underline` characters of its length below it.
-  mutating func heading(_ text: String, underline: Character) {
-    lines.append(text)
-    lines.append(String(repeating: underline, count: text.count))
+  mutating func heading(_ heading: String, underline: Character) {
+    append(heading)
+    append(String(repeating: underline, count: heading.count))
   }
 
   /// An empty line, unless the page is empty or already ends with one.
   mutating func blank() {
-    if let last = lines.last, !last.isEmpty { lines.append("") }
+    if !endsWithBlankOrNothing { append("") }
   }
 
   /// A paragraph, wrapped.
-  mutating func paragraph(_ text: String) {
-    lines.append(contentsOf: wrap(text, first: "", rest: ""))
+  mutating func paragraph(_ paragraph: String) {
+    for line in wrap(paragraph, first: "", rest: "") { append(line) }
   }
 
   /// A list item `- text`, wrapped with its continuation lines indented by two spaces.
-  mutating func bullet(_ text: String) {
-    lines.append(contentsOf: wrap(text, first: "- ", rest: "  "))
+  mutating func bullet(_ item: String) {
+    for line in wrap(item, first: "- ", rest: "  ") { append(line) }
   }
 
   /// Greedy word wrap at spaces: no line longer than ``width`` unless one word is.

@@ -36,7 +36,8 @@ public enum Chart {
   /// - Returns: A complete SVG document, ending with a newline.
   /// - Complexity: O(r log r) for r daily rows.
   public static func svg(_ reconciliation: Reconciliation, from: PartialDate?, to: PartialDate?) -> String {
-    let series = ChartSeries.all(reconciliation.daily(DailyFilter(from: from, to: to)))
+    let filter = DailyFilter(from: from, to: to)
+    let series = ChartSeries.all { reconciliation.forEachDailyRow(filter, $0) }
     var svg = ChartSVG()
     svg.open(width: width, height: height, title: title)
     svg.text(title, x: 40, y: 38, size: 22, weight: "bold")
@@ -150,9 +151,9 @@ struct ChartSeries {
     return parts.joined(separator: ", ") + ": " + (claimant ?? "no claimant named")
   }
 
-  /// The series of the killed and wounded rows, ordered by party (unknown last), category,
-  /// subject and claimant (unknown last).
-  static func all(_ rows: [DailyRow]) -> [ChartSeries] {
+  /// The series of the killed and wounded rows that `produce` hands over, ordered by party
+  /// (unknown last), category, subject and claimant (unknown last); the other rows are not kept.
+  static func all(_ produce: ((DailyRow) -> Void) -> Void) -> [ChartSeries] {
     struct Key: Hashable {
       var party: String?
       var category: Category
@@ -161,8 +162,8 @@ struct ChartSeries {
     }
     var positions: [Key: Int] = [:]
     var series: [ChartSeries] = []
-    for row in rows where row.category == .killed || row.category == .wounded {
-      guard let day = BriefDay.serial(row.date) else { continue }
+    produce { row in
+      guard row.category == .killed || row.category == .wounded, let day = BriefDay.serial(row.date) else { return }
       let key = Key(party: row.party, category: row.category, subject: row.subject, claimant: row.claimant)
       let position: Int
       if let known = positions[key] {

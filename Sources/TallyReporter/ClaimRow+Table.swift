@@ -53,26 +53,20 @@ extension ClaimRow {
   }
 
   /// `claims.csv` for the claims of `table`, as ``Report/csv(_:options:hxl:)`` writes the
-  /// ``rows(_:)`` of its claims, with the number of rows.
+  /// ``rows(_:)`` of its claims, streamed to `output` in blocks as the rows are made. Nothing is
+  /// flushed at the end: that is the caller's to do.
   ///
-  /// For example, `let (bytes, rows) = ClaimRow.csv(try ledger.claimTable(details: true))`.
-  public static func csv(_ table: ClaimTable, options: CSVWriterOptions = .init(), hxl: Bool = false) -> (
-    bytes: [UInt8], rows: Int
-  ) {
-    var writer = CSVWriter(options: options)
-    writer.writeHeader(columns)
-    if hxl { writer.writeHeader(hxlTags) }
-    let total = table.sightingDocuments.count
-    var index = 0
-    let rows = forEachCSVRow(table) { (cells: [CSVCell]) -> Void in
-      writer.writeRow(cells)
-      // As Report.csv: past the first rows, reserve the estimated size of the whole output once.
-      if index == Report.sampleRows - 1 && total > 4 * Report.sampleRows {
-        let estimate = writer.bufferedByteCount / Report.sampleRows * total
-        writer.reserveCapacity(estimate + estimate / 4)
-      }
-      index += 1
-    }
-    return (writer.takeBytes(), rows)
+  /// For example, `try ClaimRow.writeCSV(try ledger.claimTable(details: true), to: &output)`.
+  ///
+  /// - Returns: The number of rows.
+  /// - Throws: ``CSVError/cannotWrite(path:reason:)`` from the first write that fails; the rows
+  ///   after it are not written.
+  @discardableResult
+  public static func writeCSV(_ table: ClaimTable, to output: inout CSVStreamWriter, hxl: Bool = false)
+    throws(CSVError) -> Int
+  {
+    try output.writeHeader(columns)
+    if hxl { try output.writeHeader(hxlTags) }
+    return try forEachCSVRow(table) { (cells: [CSVCell]) throws(CSVError) -> Void in try output.writeRow(cells) }
   }
 }

@@ -1,3 +1,5 @@
+import TallyCSV
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -9,7 +11,8 @@
 /// Writes the files of a report into a folder, all or nothing.
 ///
 /// 1. The folder and its parents are created if missing.
-/// 2. Every file is written to `<folder>/<name>.tmp-<pid>` and synced to disk.
+/// 2. Every file is rendered into `<folder>/<name>.tmp-<pid>` (a CSV streamed in blocks as its
+///    rows are made, never held whole) and synced to disk.
 /// 3. Only when all of them are written, each is renamed over `<folder>/<name>`.
 ///
 /// Temporary files of the report's names left by a run that was killed (`NAME.tmp-PID` whose
@@ -21,7 +24,7 @@
 /// fail, the error says which files were already replaced. For example:
 ///
 /// ```swift
-/// try ReportWriter.write([ReportFile(name: "a.csv", bytes: Array("x\r\n".utf8), rows: 1)], to: "reports")
+/// try ReportWriter.write([ReportFile(name: "a.txt") { "x\n" }], to: "reports")
 /// ```
 public enum ReportWriter {
   /// Writes `files` into `folder`.
@@ -29,14 +32,17 @@ public enum ReportWriter {
   /// - Parameters:
   ///   - files: The files, with plain names (no `/`).
   ///   - folder: The output folder, created with its parents when missing.
+  /// - Returns: What was written: each file's number of data rows.
   /// - Throws: ``ReportError/cannotCreateFolder(path:reason:)`` or
   ///   ``ReportError/cannotWrite(folder:file:reason:)``; ``ReportError/partlyReplaced(folder:file:reason:replaced:)``
   ///   only if a rename fails.
-  public static func write(_ files: [ReportFile], to folder: String) throws(ReportError) {
+  @discardableResult
+  public static func write(_ files: [ReportFile], to folder: String) throws(ReportError) -> WrittenReport {
     let created = try makeFolder(folder)
     removeStaleTemporaries(of: files.map(\.name), in: folder)
     let suffix = ".tmp-\(getpid())"
     var temporaries: [String] = []
+    var rows: [Int?] = []
     func abandon() {
       for path in temporaries { unlink(path) }
       for path in created.reversed() { rmdir(path) }
@@ -45,7 +51,7 @@ public enum ReportWriter {
       let temporary = path(folder, file.name) + suffix
       temporaries.append(temporary)
       do throws(ReportError) {
-        try writeFile(file.bytes, to: temporary, folder: folder, name: file.name)
+        rows.append(try writeFile(file.content, to: temporary, folder: folder, name: file.name))
       } catch {
         abandon()
         throw error
@@ -62,6 +68,7 @@ public enum ReportWriter {
       throw .partlyReplaced(folder: folder, file: file.name, reason: reason, replaced: files[..<index].map(\.name))
     }
     syncFolder(folder)
+    return WrittenReport(folder: folder, names: files.map(\.name), rows: rows)
   }
 
   /// Removes `NAME.tmp-PID` files that a run killed before it could clean up left behind: those
@@ -109,31 +116,53 @@ public enum ReportWriter {
     return created
   }
 
-  /// Writes `bytes` to `path` and syncs them to disk.
-  private static func writeFile(_ bytes: [UInt8], to path: String, folder: String, name: String) throws(ReportError) {
+  /// Renders `content` into `path` and syncs it to disk; returns the number of data rows of a CSV.
+  private static func writeFile(_ content: ReportFile.Content, to path: String, folder: String, name: String)
+    throws(ReportError) -> Int?
+  {
     var descriptor: Int32
     repeat {
       descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     } while descriptor < 0 && errno == EINTR
     guard descriptor >= 0 else { throw .cannotWrite(folder: folder, file: name, reason: describe(errno)) }
-    var failure: Int32 = 0
-    bytes.withUnsafeBytes { raw in
-      guard var next = raw.baseAddress else { return }
-      var remaining = raw.count
-      while remaining > 0 {
-        let written = systemWrite(descriptor, next, remaining)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        next += written
-        remaining -= written
+    var failure: String?
+    var rows: Int?
+    switch content {
+    case .csv(let options, let write):
+      var output = CSVStreamWriter(fileDescriptor: descriptor, name: path, options: options)
+      do throws(CSVError) {
+        rows = try write(&output)
+        try output.flush()
+      } catch {
+        // A write's error names the temporary file; the report's error names the folder and file.
+        if case .cannotWrite(_, let reason) = error { failure = reason } else { failure = error.description }
+      }
+    case .text(let render):
+      var text = render()
+      text.withUTF8 { bytes in
+        if let code = writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) { failure = describe(code) }
       }
     }
-    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-    if close(descriptor) != 0 && failure == 0 { failure = errno }
-    if failure != 0 { throw .cannotWrite(folder: folder, file: name, reason: describe(failure)) }
+    if failure == nil && fsync(descriptor) != 0 { failure = describe(errno) }
+    if close(descriptor) != 0 && failure == nil { failure = describe(errno) }
+    if let failure { throw .cannotWrite(folder: folder, file: name, reason: failure) }
+    return rows
+  }
+
+  /// Writes all of `bytes`, retrying short writes and `EINTR`; returns the `errno` of a failure.
+  private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+    guard var next = bytes.baseAddress else { return nil }
+    var remaining = bytes.count
+    while remaining > 0 {
+      let written = systemWrite(descriptor, next, remaining)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      next += written
+      remaining -= written
+    }
+    return nil
   }
 
   private static func isFolder(_ path: String) -> Bool {

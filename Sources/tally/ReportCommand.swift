@@ -49,7 +49,6 @@ struct ReportCommand: ParsableCommand {
     let options = ReportOptions(
       byteOrderMark: bom, hxl: hxl, from: from.flatMap { PartialDate(iso: $0) }, to: to.flatMap { PartialDate(iso: $0) })
     let report = ReportSet(reconciliation, options: options)
-    try report.write(to: out)
-    print(report.summary(folder: out))
+    print(try report.write(to: out).summary)
   }
 }

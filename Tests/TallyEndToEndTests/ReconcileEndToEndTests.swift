@@ -48,6 +48,24 @@ import Testing
     #expect(findings.filter { $0["kind"] as? String == "historical" }.count == 4)
   }
 
+  /// `--kind` keeps the findings of the kinds named, in the same order; an unknown kind is a usage error.
+  @Test func findingsOfOneKind() throws {
+    let folder = try Self.ledger()
+    let all = try Tally.run(["findings", "--db", "l.sqlite"], in: folder.url)
+    let some = try Tally.run(
+      ["findings", "--db", "l.sqlite", "--kind", "historical", "--kind", "conflict"], in: folder.url)
+    #expect(some.exitCode == 0)
+    let allLines = all.stdout.components(separatedBy: "\r\n")
+    let expected = [allLines[0]] + allLines.dropFirst().filter { $0.hasPrefix("historical,") || $0.hasPrefix("conflict,") } + [""]
+    #expect(expected.count == 1 + 5 + 1)
+    #expect(some.stdout.components(separatedBy: "\r\n") == expected)
+    let wrong = try Tally.run(["findings", "--db", "l.sqlite", "--kind", "regresion"], in: folder.url)
+    #expect(wrong.exitCode == 1)
+    #expect(
+      wrong.stderr.contains(
+        "--kind regresion: not a kind of finding; use one of regression, conflict, merged-category, historical, unattributed, undated"))
+  }
+
   @Test func dailyCarriesFiguresForward() throws {
     let folder = try Self.ledger()
     let result = try Tally.run(

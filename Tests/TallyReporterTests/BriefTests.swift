@@ -215,6 +215,38 @@ struct BriefTests {
         """))
   }
 
+  /// A kind with more findings than ``Brief/findingsPerKind`` lists the first ones, in the order
+  /// of `tally findings`, then says how many more there are and where they are.
+  @Test func manyFindingsOfAKindAreCounted() throws {
+    var fixture = ClaimFixture()
+    for day in 1...23 {
+      let document = FixtureDocument(
+        id: Int64(day), name: "d\(day).txt", source: "Outlet \(day)", published: "2020-10-\(day < 10 ? "0" : "")\(day)")
+      fixture.add("Armenia", .killed, "civilian", by: nil, Int64(day), asOf: document.published, in: document)
+    }
+    let reconciliation = Reconciliation(claims: fixture.claims)
+    let unattributed = reconciliation.findings().filter { $0.kind == .unattributed }.map(\.message)
+    #expect(unattributed.count == 23)
+    let text = Brief.text(reconciliation, from: nil, to: nil)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let start = try #require(lines.firstIndex(of: "Figures with no claimant named (23):"))
+    // Each listed message, its wrapped lines joined again.
+    var items: [String] = []
+    for line in lines[(start + 1)...] {
+      if line.hasPrefix("- ") {
+        items.append(String(line.dropFirst(2)))
+      } else if line.hasPrefix("  "), !items.isEmpty {
+        items[items.count - 1] += " " + line.dropFirst(2)
+      } else {
+        break
+      }
+    }
+    #expect(Brief.findingsPerKind == 20)
+    #expect(items.count == 21)
+    #expect(Array(items.prefix(20)) == Array(unattributed.prefix(20)))
+    #expect(items.last == "and 3 more: all 23 are in findings.csv (tally findings --kind unattributed).")
+  }
+
   @Test(arguments: [
     ("helicopter", "helicopters"), ("air-defense missile system", "air-defense missile systems"),
     ("locality", "localities"), ("aircraft", "aircraft"), ("howitzer", "howitzers"), ("bus", "buses"),

@@ -108,33 +108,67 @@ struct ReportSetTests {
     #expect(String(decoding: Report.csv(reconciliation.compare()), as: UTF8.self).contains(",16,16,16,1.00,median,false\r\n"))
   }
 
-  @Test func theSixFilesInOrderWithTheOptions() {
+  @Test func theSixFilesInOrderWithTheOptions() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tally-report-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
     let report = ReportSet(Reconciliation(claims: []), options: ReportOptions(byteOrderMark: true, hxl: true))
     #expect(report.files.map(\.name) == ReportSet.fileNames)
-    #expect(report.files.map(\.rows) == [0, 0, 0, 0, nil, nil])
-    #expect(report.files[1].bytes == [0xEF, 0xBB, 0xBF] + Array(
+    let written = try report.write(to: root)
+    #expect(written == WrittenReport(folder: root, names: ReportSet.fileNames, rows: [0, 0, 0, 0, nil, nil]))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ReportSet.fileNames.sorted())
+    #expect(FileManager.default.contents(atPath: root + "/daily.csv") == Data([0xEF, 0xBB, 0xBF] + Array(
       ("date,party,category,subject,claimant,value,low,high,change,status,sources\r\n"
         + "#date,#group+party,#indicator+category,#indicator+subject,#org+claimant,#affected+num,#affected+num+min,"
-        + "#affected+num+max,#affected+num+change,#status,#meta+sources\r\n").utf8))
-    #expect(!report.files[4].bytes.isEmpty && !report.files[5].bytes.isEmpty)
+        + "#affected+num+max,#affected+num+change,#status,#meta+sources\r\n").utf8)))
     #expect(
-      report.summary(folder: "out")
-        == "wrote out: claims.csv (0 rows), daily.csv (0 rows), compare.csv (0 rows), findings.csv (0 rows), summary.txt, chart.svg")
+      FileManager.default.contents(atPath: root + "/summary.txt")
+        == Data(Brief.text(Reconciliation(claims: []), from: nil, to: nil).utf8))
+    #expect(
+      FileManager.default.contents(atPath: root + "/chart.svg")
+        == Data(Chart.svg(Reconciliation(claims: []), from: nil, to: nil).utf8))
+    #expect(
+      WrittenReport(folder: "out", names: ReportSet.fileNames, rows: [0, 1, 2, 0, nil, nil]).summary
+        == "wrote out: claims.csv (0 rows), daily.csv (1 row), compare.csv (2 rows), findings.csv (0 rows), summary.txt, chart.svg")
+  }
+
+  /// A CSV whose rows fail half way (the disk is full): no file of the report is replaced.
+  @Test func aFailingFileReplacesNothing() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tally-report-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try ReportWriter.write([ReportFile(name: "one.txt") { "old\n" }], to: root)
+    let failing = [
+      ReportFile(name: "one.txt") { "new\n" },
+      ReportFile(name: "two.csv", csv: CSVWriterOptions()) { output throws(CSVError) in
+        try output.writeHeader(["n"])
+        throw CSVError.cannotWrite(path: "two.csv.tmp", reason: "No space left on device")
+      },
+    ]
+    #expect(throws: ReportError.cannotWrite(folder: root, file: "two.csv", reason: "No space left on device")) {
+      try ReportWriter.write(failing, to: root)
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["one.txt"])
+    #expect(FileManager.default.contents(atPath: root + "/one.txt") == Data("old\n".utf8))
   }
 
   @Test func writerReplacesAllOrNothing() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("tally-report-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: root) }
     let out = root + "/a/b"
-    let files = [ReportFile(name: "one.csv", bytes: Array("1\r\n".utf8), rows: 1), ReportFile(name: "two.txt", bytes: Array("2\n".utf8), rows: nil)]
-    try ReportWriter.write(files, to: out)
+    let files = [
+      ReportFile(name: "one.csv", csv: CSVWriterOptions()) { output throws(CSVError) in
+        try output.writeRow([.integer(1)])
+        return 1
+      },
+      ReportFile(name: "two.txt") { "2\n" },
+    ]
+    #expect(try ReportWriter.write(files, to: out) == WrittenReport(folder: out, names: ["one.csv", "two.txt"], rows: [1, nil]))
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["one.csv", "two.txt"])
     #expect(FileManager.default.contents(atPath: out + "/one.csv") == Data("1\r\n".utf8))
 
     // A folder named like the second file: nothing is replaced, no temporary file stays.
     try FileManager.default.removeItem(atPath: out + "/two.txt")
     try FileManager.default.createDirectory(atPath: out + "/two.txt", withIntermediateDirectories: false)
-    let newer = files.map { ReportFile(name: $0.name, bytes: Array("new\n".utf8), rows: $0.rows) }
+    let newer = files.map { file in ReportFile(name: file.name) { "new\n" } }
     #expect(throws: ReportError.cannotWrite(folder: out, file: "two.txt", reason: "a folder has that name")) {
       try ReportWriter.write(newer, to: out)
     }
