@@ -4,6 +4,7 @@ import GRDB
 extension Ledger {
   /// Runs SQL statements as they are, in one write.
   func execute(sql: String) throws(LedgerError) {
+    try integrity.confirm()
     do {
       try pool.write { db in try db.execute(sql: sql) }
     } catch {

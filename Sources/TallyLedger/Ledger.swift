@@ -25,11 +25,41 @@ public final class Ledger: Sendable {
   /// How long a write waits for another process's write lock, in seconds.
   public let busyTimeout: TimeInterval
   let pool: DatabasePool
+  /// The integrity check of ``LedgerAccess/readOnly``, or one that has passed.
+  let integrity: PendingIntegrityCheck
+  /// Whether this ledger's read-only connections created the `-wal` and `-shm` files, which
+  /// only a connection that may write can remove again (see ``removeWALFilesIfUnused()``).
+  private let createdWALFiles: Bool
 
-  private init(path: String, busyTimeout: TimeInterval, pool: DatabasePool) {
+  private init(
+    path: String, busyTimeout: TimeInterval, pool: DatabasePool, integrity: PendingIntegrityCheck,
+    createdWALFiles: Bool
+  ) {
     self.path = path
     self.busyTimeout = busyTimeout
     self.pool = pool
+    self.integrity = integrity
+    self.createdWALFiles = createdWALFiles
+  }
+
+  deinit {
+    guard createdWALFiles else { return }
+    try? pool.close()
+    removeWALFilesIfUnused()
+  }
+
+  /// Once a read-only ledger is closed: SQLite removes the `-wal` and `-shm` files when the last
+  /// connection that may write closes, so a sound ledger gets one that reads its schema version
+  /// and closes (it writes nothing: the WAL is empty). While another process has the ledger open, they stay,
+  /// as they must. A damaged ledger is not opened for writing at all.
+  private func removeWALFilesIfUnused() {
+    guard (try? integrity.confirm()) != nil else { return }
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(0)
+    guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+    // A connection that has read nothing has not opened the WAL, and leaves it on close.
+    _ = try? queue.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") }
+    try? queue.close()
   }
 
   /// Opens the ledger at `path`, creating the file and its folder on first use, and brings its
@@ -38,16 +68,36 @@ public final class Ledger: Sendable {
   /// - Parameters:
   ///   - path: The ledger file, usually from ``LedgerLocation/resolve(db:environment:)``.
   ///   - busyTimeout: How long to wait for another process's write lock, in seconds.
+  ///   - access: Reads and writes, or reads only, with the integrity check on another core
+  ///     (see ``LedgerAccess``).
   /// - Throws: ``LedgerError``; the file is then left as it was.
-  public static func open(path: String, busyTimeout: TimeInterval = 10) throws(LedgerError) -> Ledger {
+  public static func open(
+    path: String, busyTimeout: TimeInterval = 10, access: LedgerAccess = .readWrite
+  ) throws(LedgerError) -> Ledger {
     try checkPath(path)
+    // Read-only connections (this one, and all of a read-only ledger's) create the -wal and
+    // -shm files when they are missing, but cannot remove them.
+    let hadWALFile = FileManager.default.fileExists(atPath: path + "-wal")
     // Opening a pool writes (GRDB makes sure a WAL file exists), so a ledger from a newer tally
     // is refused through a read-only connection first, and stays byte for byte as it was.
-    try refuseNewerLedger(path: path, busyTimeout: busyTimeout)
+    let existing = try refuseNewerLedger(path: path, busyTimeout: busyTimeout)
+    // A damaged ledger is refused before anything is written: an ingest that happens not to
+    // touch the damaged pages would otherwise succeed and spread the damage. Reading only, the
+    // check runs while the ledger is read, through connections that write nothing (opening a
+    // pool for writing writes, even when nothing else does: GRDB makes sure a WAL file exists).
+    let integrity: PendingIntegrityCheck
+    let readOnly = access == .readOnly && existing == .upToDate
+    if readOnly {
+      integrity = PendingIntegrityCheck(path: path, busyTimeout: busyTimeout)
+    } else {
+      if existing != .none { try quickCheck(path: path, busyTimeout: busyTimeout) }
+      integrity = PendingIntegrityCheck()
+    }
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true
     configuration.label = "tally-ledger"
+    configuration.readonly = readOnly
     configuration.prepareDatabase { db in
       // In WAL mode NORMAL keeps every committed transaction through a process crash (kill -9);
       // only a power cut may lose the last ones, never corrupt the file.
@@ -75,7 +125,9 @@ public final class Ledger: Sendable {
     } catch {
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
     }
-    let ledger = Ledger(path: path, busyTimeout: busyTimeout, pool: pool)
+    let ledger = Ledger(
+      path: path, busyTimeout: busyTimeout, pool: pool, integrity: integrity,
+      createdWALFiles: readOnly && !hadWALFile)
     try ledger.migrate()
     return ledger
   }
@@ -129,33 +181,38 @@ public final class Ledger: Sendable {
     return "unknown reason"
   }
 
+  /// What ``refuseNewerLedger(path:busyTimeout:)`` found.
+  private enum ExistingLedger {
+    /// No file, or an empty one.
+    case none
+    /// Every migration of this build is applied.
+    case upToDate
+    /// Some migration of this build is not applied yet.
+    case needsMigration
+  }
+
   /// Throws ``LedgerError/newerLedger(path:unknownMigrations:)`` when an existing ledger has
-  /// migrations this build does not know, or ``LedgerError/corrupt(path:reason:)`` when SQLite's
-  /// `quick_check` finds damage; reads only.
-  private static func refuseNewerLedger(path: String, busyTimeout: TimeInterval) throws(LedgerError) {
-    guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
+  /// migrations this build does not know; reads only.
+  private static func refuseNewerLedger(path: String, busyTimeout: TimeInterval) throws(LedgerError)
+    -> ExistingLedger
+  {
+    guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else {
+      return .none
+    }
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(busyTimeout)
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
-      let (unknown, problems) = try queue.read { db in
+      let (unknown, complete) = try queue.read { db in
         (
           try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted(),
-          // A damaged ledger is refused before anything is written: an ingest that happens not to
-          // touch the damaged pages would otherwise succeed and spread the damage. quick_check
-          // reads every page once (about 0.1 s for 10 MB).
-          try String.fetchAll(db, sql: "PRAGMA quick_check(1)")
+          try migrator.hasCompletedMigrations(db)
         )
       }
       try queue.close()
       if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
-      if problems != ["ok"] {
-        // SQLite's report spans lines (`*** in database main ***`, then the problem): keep one line.
-        let lines = problems.joined(separator: "\n").split(separator: "\n").map(String.init)
-        let detail = lines.first { !$0.hasPrefix("***") } ?? "quick_check gave no result"
-        throw LedgerError.corrupt(path: path, reason: "integrity check: " + detail)
-      }
+      return complete ? .upToDate : .needsMigration
     } catch {
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
     }
@@ -188,12 +245,19 @@ public final class Ledger: Sendable {
   }
 
   /// Runs `body` in one read, mapping SQLite errors to ``LedgerError``.
+  ///
+  /// With ``LedgerAccess/readOnly``, the result is returned only once the integrity check has
+  /// passed, and a failed read throws the check's error when it found damage.
   func reading<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+    let result: T
     do {
-      return try pool.read(body)
+      result = try pool.read(body)
     } catch {
+      try integrity.confirm()
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
     }
+    try integrity.confirm()
+    return result
   }
 
   /// Runs `body` in one `BEGIN IMMEDIATE` transaction (the write lock is taken at once, so a
@@ -202,6 +266,7 @@ public final class Ledger: Sendable {
   ///
   /// - Throws: SQLite errors as ``LedgerError``; other errors thrown by `body` as they are.
   func writing<T>(_ body: (Database) throws -> T) throws -> T {
+    try integrity.confirm()
     do {
       return try pool.writeWithoutTransaction { db in
         var result: T?

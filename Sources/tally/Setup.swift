@@ -93,12 +93,14 @@ extension Setup {
   /// carry their quotes and end offsets (for `claims.csv`), which the other reports do not show.
   ///
   /// A ledger that does not exist yet is an input error, not an empty ledger created as a side effect.
+  /// SQLite's integrity check runs on another core while the claims load; they are returned
+  /// only once it has passed.
   static func reconciliation(db: String?, details: Bool = false) throws -> Reconciliation {
     let path = LedgerLocation.resolve(db: db, environment: ProcessInfo.processInfo.environment)
     guard FileManager.default.fileExists(atPath: path) else {
       throw ValidationError("\(path): no ledger there yet; run `tally ingest` first or pass another ledger with --db")
     }
-    let ledger = try Ledger.open(path: path)
+    let ledger = try Ledger.open(path: path, access: .readOnly)
     return Reconciliation(table: try ledger.claimTable(details: details))
   }
 
