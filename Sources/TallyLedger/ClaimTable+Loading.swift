@@ -185,7 +185,7 @@ struct ClaimTableLoader {
       table.sightingStarts.append(Int(rows.int64(2)))
       if details {
         table.sightingEnds.append(Int(rows.int64(3)))
-        table.quotes.append(rows.string(4) ?? "")
+        table.quotes.append(bytes: rows.text(4))
       }
     }
 
@@ -263,9 +263,8 @@ struct ClaimTableLoader {
       table.sightingStarts.replaceSubrange(range, with: starts)
       if details {
         let ends = order.map { table.sightingEnds[$0] }
-        let quotes = order.map { table.quotes[$0] }
         table.sightingEnds.replaceSubrange(range, with: ends)
-        table.quotes.replaceSubrange(range, with: quotes)
+        table.quotes.reorder(range, as: order)
       }
     }
   }

@@ -56,7 +56,7 @@ public struct ClaimTable: Sendable {
   /// The UTF-8 offset where each sighting's quote ends; empty unless ``hasDetails``.
   public internal(set) var sightingEnds: [Int] = []
   /// Each sighting's quote; empty unless ``hasDetails``.
-  public internal(set) var quotes: [String] = []
+  public internal(set) var quotes = QuoteColumn()
 
   // Documents, parallel arrays.
   /// The documents' ledger ids.

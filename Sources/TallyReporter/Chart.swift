@@ -36,6 +36,20 @@ public enum Chart {
   /// - Returns: A complete SVG document, ending with a newline.
   /// - Complexity: O(r log r) for r daily rows.
   public static func svg(_ reconciliation: Reconciliation, from: PartialDate?, to: PartialDate?) -> String {
+    var text = ""
+    writeSVG(reconciliation, from: from, to: to) { text += $0 }
+    return text
+  }
+
+  /// The text of ``svg(_:from:to:)``, handed to `write` in pieces of about 64 KB as it is drawn,
+  /// so that the chart of a large ledger is never held whole. For example:
+  ///
+  /// ```swift
+  /// Chart.writeSVG(reconciliation, from: nil, to: nil) { FileHandle.standardOutput.write(Data($0.utf8)) }
+  /// ```
+  public static func writeSVG(
+    _ reconciliation: Reconciliation, from: PartialDate?, to: PartialDate?, _ write: (String) -> Void
+  ) {
     let filter = DailyFilter(from: from, to: to)
     let series = ChartSeries.all { reconciliation.forEachDailyRow(filter, $0) }
     var svg = ChartSVG()
@@ -44,7 +58,8 @@ public enum Chart {
     guard !series.isEmpty else {
       svg.text("0 documents from 0 outlets", x: 40, y: 62, size: 14, fill: "#555555")
       svg.text(emptyMessage, x: width / 2, y: height / 2, size: 20, anchor: "middle", fill: "#555555")
-      return svg.close()
+      write(svg.close())
+      return
     }
     svg.text(sourceCount(series, reconciliation), x: 40, y: 62, size: 14, fill: "#555555")
     let legend = ChartLegend(count: series.count, width: width)
@@ -56,10 +71,12 @@ public enum Chart {
     days.draw(into: &svg, plot: plot)
     for (index, entry) in series.enumerated() {
       draw(entry, style: ChartSeriesStyle(index), days: days, values: values, into: &svg)
+      svg.drain(write)
     }
     drawEndLabels(series, days: days, values: values, into: &svg)
+    svg.drain(write)
     legend.draw(series, top: plot.bottom + 52, into: &svg)
-    return svg.close()
+    write(svg.close())
   }
 
   /// The last value of each series beside its last point, in its colour, moved apart vertically
@@ -228,9 +245,17 @@ struct ChartSVG {
     body += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
   }
 
+  /// The rest of the text, with the closing tag.
   mutating func close() -> String {
     body += "</svg>\n"
     return body
+  }
+
+  /// Hands the text so far to `write` and empties it, once it holds at least `threshold` bytes.
+  mutating func drain(_ write: (String) -> Void, threshold: Int = 1 << 16) {
+    guard body.utf8.count >= threshold else { return }
+    write(body)
+    body = ""
   }
 
   /// An element written as is, on its own line.

@@ -54,8 +54,8 @@ public struct ReportFile {
     /// CSV streamed to the file in blocks of about 64 KB by the closure, which returns the number
     /// of data rows (header and HXL rows not counted).
     case csv(CSVWriterOptions, (inout CSVStreamWriter) throws(CSVError) -> Int)
-    /// Text, rendered when the file is written.
-    case text(() -> String)
+    /// Text, rendered when the file is written: the closure hands it over to `write` in pieces.
+    case text((_ write: (String) -> Void) -> Void)
   }
 
   /// The file name inside the output folder, for example `claims.csv`.
@@ -72,7 +72,13 @@ public struct ReportFile {
   /// A text file, rendered by `text` when it is written.
   public init(name: String, text: @escaping () -> String) {
     self.name = name
-    self.content = .text(text)
+    self.content = .text { write in write(text()) }
+  }
+
+  /// A text file whose text `render` hands to `write` in pieces as it is made.
+  public init(name: String, streaming render: @escaping (_ write: (String) -> Void) -> Void) {
+    self.name = name
+    self.content = .text(render)
   }
 }
 
@@ -148,7 +154,7 @@ public struct ReportSet {
         try Report.writeCSV(Finding.self, to: &output, hxl: hxl) { reconciliation.forEachFinding($0) }
       },
       ReportFile(name: "summary.txt") { Brief.text(reconciliation, from: options.from, to: options.to) },
-      ReportFile(name: "chart.svg") { Chart.svg(reconciliation, from: options.from, to: options.to) },
+      ReportFile(name: "chart.svg", streaming: { write in Chart.writeSVG(reconciliation, from: options.from, to: options.to, write) }),
     ]
   }
 

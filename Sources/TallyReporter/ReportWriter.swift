@@ -138,9 +138,12 @@ public enum ReportWriter {
         if case .cannotWrite(_, let reason) = error { failure = reason } else { failure = error.description }
       }
     case .text(let render):
-      var text = render()
-      text.withUTF8 { bytes in
-        if let code = writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) { failure = describe(code) }
+      render { piece in
+        guard failure == nil else { return }
+        var piece = piece
+        piece.withUTF8 { bytes in
+          if let code = writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) { failure = describe(code) }
+        }
       }
     }
     if failure == nil && fsync(descriptor) != 0 { failure = describe(errno) }

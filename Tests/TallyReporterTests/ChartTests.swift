@@ -171,3 +171,25 @@ extension XMLElement {
     attributes?.first { $0.name == name }?.stringValue
   }
 }
+
+@Suite("The chart, streamed")
+struct ChartStreamTests {
+  /// `writeSVG` hands over the text of `svg` in pieces, none held much beyond 64 KB.
+  @Test func piecesMakeTheWholeChart() {
+    var fixture = ClaimFixture()
+    let document = FixtureDocument(id: 1, name: "a.txt", source: "A", published: "2020-10-30")
+    for claimant in 0..<60 {
+      for day in 1...30 {
+        fixture.add(
+          "Armenia", .killed, "military", by: "Claimant \(claimant)", Int64(day * 10 + claimant),
+          asOf: "2020-10-\(day < 10 ? "0" : "")\(day)", in: document)
+      }
+    }
+    let reconciliation = Reconciliation(claims: fixture.claims)
+    var pieces: [String] = []
+    Chart.writeSVG(reconciliation, from: nil, to: nil) { pieces.append($0) }
+    #expect(pieces.count > 1)
+    #expect(pieces.joined() == Chart.svg(reconciliation, from: nil, to: nil))
+    #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= 1 << 16 && $0.utf8.count < 1 << 17 })
+  }
+}
