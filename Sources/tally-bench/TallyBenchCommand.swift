@@ -56,7 +56,7 @@ struct StepCommand: ParsableCommand {
     commandName: "step",
     abstract: "Run one measured step and print it as a JSON line (used by `tally-bench run`).",
     discussion: """
-      Steps: extract, ingest, build-ledger, daily, daily-party, compare, findings, export.
+      Steps: extract, ingest, build-ledger, daily, daily-party, compare, findings, export, report.
       """)
 
   @Argument(help: "The step.")
@@ -80,7 +80,7 @@ struct StepCommand: ParsableCommand {
   @Option(help: "The seed (build-ledger).")
   var seed: UInt64 = 1
 
-  @Option(help: ArgumentHelp("A file to write (export) or a scratch folder (build-ledger).", valueName: "PATH"))
+  @Option(help: ArgumentHelp("A file to write (export), a folder to write (report) or a scratch folder (build-ledger).", valueName: "PATH"))
   var out: String?
 
   func run() throws {
@@ -99,6 +99,9 @@ struct StepCommand: ParsableCommand {
       measurement.claims = count
     case "export":
       measurement = try BenchSteps.export(
+        ledgerPath: try need(ledger, "--ledger"), label: label, outPath: try need(out, "--out"))
+    case "report":
+      measurement = try BenchSteps.report(
         ledgerPath: try need(ledger, "--ledger"), label: label, outPath: try need(out, "--out"))
     default:
       measurement = try BenchSteps.query(name, ledgerPath: try need(ledger, "--ledger"), label: label)
@@ -206,6 +209,8 @@ struct RunCommand: ParsableCommand {
       }
       results.append(try child(["export", "--ledger", ledger, "--label", label, "--out", "\(dir)/export.csv"]))
       unlink("\(dir)/export.csv")
+      results.append(try child(["report", "--ledger", ledger, "--label", label, "--out", "\(dir)/report"]))
+      try? FileManager.default.removeItem(atPath: "\(dir)/report")
     }
     print(BenchMeasurement.table(results), terminator: "")
     let csv = out ?? "\(dir)/bench.csv"
