@@ -123,9 +123,16 @@ public enum VocabularyError: Error, Sendable, Equatable, CustomStringConvertible
 extension String {
   /// The string without leading and trailing blanks (spaces, tabs, line breaks).
   func trimmingBlanks() -> String {
+    // Most strings have no blank at either end: a first or last byte that is no blank byte starts
+    // or ends no blank character.
+    if let first = utf8.first, let last = utf8.last, !Self.isBlankByte(first), !Self.isBlankByte(last) {
+      return self
+    }
     var s = Substring(self)
     while let c = s.first, c == " " || c == "\t" || c == "\n" || c == "\r" { s.removeFirst() }
     while let c = s.last, c == " " || c == "\t" || c == "\n" || c == "\r" { s.removeLast() }
     return String(s)
   }
+
+  private static func isBlankByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

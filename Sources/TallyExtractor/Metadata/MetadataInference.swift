@@ -570,15 +570,21 @@ extension MetadataInference {
       var lines: [Line] = []
       var start = 0
       var ordinal = 0
-      for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
-        let end = index > start && bytes[index - 1] == 0x0D ? index - 1 : index
-        let lineText = MetadataInference.trimmedLine(bytes[start..<end])
-        lines.append(
-          Line(
-            number: lines.count, text: lineText, start: start, end: end,
-            ordinal: lineText.isEmpty ? nil : ordinal))
-        if !lineText.isEmpty { ordinal += 1 }
-        start = index + 1
+      bytes.withUnsafeBufferPointer { buffer in
+        // Each line feed ends a line, and so does the end of the text.
+        while true {
+          var index = start
+          while index < buffer.count && buffer[index] != 0x0A { index += 1 }
+          let end = index > start && buffer[index - 1] == 0x0D ? index - 1 : index
+          let lineText = MetadataInference.trimmedLine(bytes[start..<end])
+          lines.append(
+            Line(
+              number: lines.count, text: lineText, start: start, end: end,
+              ordinal: lineText.isEmpty ? nil : ordinal))
+          if !lineText.isEmpty { ordinal += 1 }
+          if index == buffer.count { break }
+          start = index + 1
+        }
       }
       self.bytes = bytes
       self.lines = lines
