@@ -172,10 +172,18 @@ enum Tokenizer {
     var letters = 0
     while i < to {
       let b = p[i]
-      if isASCIILetter(b) || isDigit(b) {
-        letters += 1
-        if b >= 0x41 && b <= 0x5A { upper += 1 }
-        h = fold(h, b)
+      // ASCII letters and digits, most of the bytes: `b | 0x20` is a letter's lower case.
+      let lower = b | 0x20
+      if lower &- 0x61 < 26 {
+        letters &+= 1
+        if b < 0x61 { upper &+= 1 }
+        h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+        i += 1
+        continue
+      }
+      if b &- 0x30 < 10 {
+        letters &+= 1
+        h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         i += 1
         continue
       }

@@ -74,7 +74,11 @@ public struct Vocabulary: Sendable {
       let entity = f[0].trimmingBlanks()
       guard !entity.isEmpty else { throw .badRow(file: name, line: record.line, reason: "empty entity") }
       func list(_ s: String) -> [String] {
-        s.split(separator: "|").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
+        if s.barsStandAlone {
+          return s.utf8.split(separator: 0x7C).map { String(decoding: $0, as: UTF8.self).trimmingBlanks() }
+            .filter { !$0.isEmpty }
+        }
+        return s.split(separator: "|").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
       }
       gazetteer.add(
         entity: entity, kind: kind, parent: f[2].isEmpty ? nil : f[2].trimmingBlanks(),
@@ -135,4 +139,18 @@ extension String {
   }
 
   private static func isBlankByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+  /// Whether every `|` byte stands between ASCII bytes (or at an end), so that it is a character
+  /// of its own: splitting the bytes there splits the characters at `|`.
+  var barsStandAlone: Bool {
+    var previous: UInt8 = 0
+    var barBefore = false
+    for b in utf8 {
+      if barBefore && b >= 0x80 { return false }
+      if b == 0x7C && previous >= 0x80 { return false }
+      barBefore = b == 0x7C
+      previous = b
+    }
+    return true
+  }
 }

@@ -409,19 +409,42 @@ public enum MetadataInference {
   }
 
   /// ``mayHoldCopyright(_:)`` over bytes.
+  ///
+  /// Each mark is found from a rare byte in it: `©`'s second byte, the `y` of `copyright`, the
+  /// `(` of `(c)`, the `v` of `rights reserved`; eight bytes at a time are passed over when none
+  /// of these is among them.
   private static func mayHoldCopyright(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i < bytes.count {
-      switch bytes[i] | 0x20 {
-      case 0xA9: return true  // the second byte of ©, whatever the case bit
-      case 0x63 where startsFolded(bytes, i, "copyright"): return true
-      case 0x28 where startsFolded(bytes, i, "(c)"): return true
-      case 0x72 where startsFolded(bytes, i, "rights reserved"): return true
-      default: break
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+    let n = bytes.count
+    var block = 0
+    while block + 8 <= n {
+      let word = base.loadUnaligned(fromByteOffset: block, as: UInt64.self) | 0x2020_2020_2020_2020
+      if hasByte(word, 0xA9) || hasByte(word, 0x79) || hasByte(word, 0x28) || hasByte(word, 0x76) {
+        for i in block..<block + 8 where holdsCopyrightMark(bytes, at: i) { return true }
       }
-      i += 1
+      block += 8
     }
+    for i in block..<n where holdsCopyrightMark(bytes, at: i) { return true }
     return false
+  }
+
+  /// Whether a copyright mark has its rare byte at `i` (see ``mayHoldCopyright(_:)``).
+  @inline(__always)
+  private static func holdsCopyrightMark(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    switch bytes[i] | 0x20 {
+    case 0xA9: return true  // the second byte of ©, whatever the case bit
+    case 0x79: return i >= 3 && startsFolded(bytes, i - 3, "copyright")
+    case 0x28: return startsFolded(bytes, i, "(c)")
+    case 0x76: return i >= 12 && startsFolded(bytes, i - 12, "rights reserved")
+    default: return false
+    }
+  }
+
+  /// Whether one of the eight bytes of `word` is `byte`.
+  @inline(__always)
+  private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
   /// Whether ` - `, ` – ` or ` — ` starts among the first `limit` UTF-8 bytes of `line`.
