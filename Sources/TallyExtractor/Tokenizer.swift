@@ -158,6 +158,7 @@ enum Tokenizer {
 
   /// Scans a word starting at `i`; also returns the lexicon hash of its bytes, folded as it
   /// reads them, so that the lookup does not read the word again.
+  @inline(__always)
   static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ to: Int) -> (token: Token, hash: UInt64) {
     var i = start
     var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -254,16 +254,18 @@ public enum MetadataInference {
     // The dash stands within the first 60 scalars, so within the first 240 bytes: a hyphen, or
     // the 0xE2 lead byte of an en or em dash.
     guard hasSpacedDash(line, limit: 244) else { return nil }
-    let text = Array(line.unicodeScalars)
+    // The dash is looked for among the first 60 scalars: only 62 are decoded until one is found.
+    let head = Array(line.unicodeScalars.prefix(62))
     var dash: Int?
-    for index in 1..<max(1, min(text.count - 2, 60))
-    where text[index - 1] == " "
-      && text[index + 1] == " " && ["-", "\u{2013}", "\u{2014}"].contains(text[index])
+    for index in 1..<max(1, min(head.count - 2, 60))
+    where head[index - 1] == " "
+      && head[index + 1] == " " && ["-", "\u{2013}", "\u{2014}"].contains(head[index])
     {
       dash = index
       break
     }
     guard let dash else { return nil }
+    let text = head.count < 62 ? head : Array(line.unicodeScalars)
     let candidate = trimmed(string(text[..<dash]))
     let restStart = skipSpaces(text, dash + 1)
     guard restStart < text.count else { return nil }
@@ -284,7 +286,7 @@ public enum MetadataInference {
 
   /// `YEREVAN (Reuters) -` -> `Reuters`; `BAKU, Oct 4 (AP) —` -> `AP`.
   static func wireAgency(_ line: String) -> String? {
-    guard prefix(of: line, limit: 240, holds: { $0 == 0x28 }) else { return nil }
+    guard prefix(of: line, limit: 240, holds: { $0 == 0x28 }), mayHoldWireDash(line) else { return nil }
     let text = Array(line.unicodeScalars)
     guard let open = text.prefix(60).firstIndex(of: "("),
       let close = text[open...].firstIndex(of: ")")
@@ -302,6 +304,19 @@ public enum MetadataInference {
       return nil
     }
     return name
+  }
+
+  /// Whether the first `)` after the first `(` of `line` is followed, past ASCII blanks, by a
+  /// hyphen or a byte beyond ASCII (a dash or a space): what ``wireAgency(_:)`` needs, read from
+  /// the bytes before any scalar array is built.
+  private static func mayHoldWireDash(_ line: String) -> Bool {
+    var line = line
+    return line.withUTF8 { b in
+      guard let open = b.firstIndex(of: 0x28), let close = b[open...].firstIndex(of: 0x29) else { return false }
+      var i = close + 1
+      while i < b.count, b[i] <= 0x20 { i += 1 }
+      return i < b.count && (b[i] == 0x2D || b[i] >= 0x80)
+    }
   }
 
   private static let roleWords: Set<String> = [
@@ -469,7 +484,11 @@ public enum MetadataInference {
   /// Whether one of `bytes` occurs among the first `limit` UTF-8 bytes of `line`: a necessary
   /// condition checked before a line is split into scalars.
   private static func prefix(of line: String, limit: Int, holds test: (UInt8) -> Bool) -> Bool {
-    line.utf8.prefix(limit).contains(where: test)
+    var line = line
+    return line.withUTF8 { bytes in
+      for i in 0..<min(limit, bytes.count) where test(bytes[i]) { return true }
+      return false
+    }
   }
 
   /// Whether `needle` (lower-case ASCII) starts at `bytes[i]`, ignoring ASCII case.
