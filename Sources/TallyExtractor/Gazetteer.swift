@@ -86,9 +86,12 @@ struct Gazetteer: Sendable {
   }
 
   private mutating func addForm(_ form: String, entry: Int32, role: GazetteerRole) {
-    if role != .adjective, byLowercasedName[form.lowercased()] == nil {
-      byLowercasedName[form.lowercased()] = entry
-      formByLowercasedName[form.lowercased()] = form
+    if role != .adjective {
+      let lowercased = form.lowercased()
+      if byLowercasedName[lowercased] == nil {
+        byLowercasedName[lowercased] = entry
+        formByLowercasedName[lowercased] = form
+      }
     }
     let words = Gazetteer.words(of: form)
     guard let first = words.first else { return }

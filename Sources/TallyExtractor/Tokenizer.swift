@@ -158,6 +158,7 @@ enum Tokenizer {
 
   /// Scans a word starting at `i`; also returns the lexicon hash of its bytes, folded as it
   /// reads them, so that the lookup does not read the word again.
+  @inline(__always)
   static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ to: Int) -> (token: Token, hash: UInt64) {
     var i = start
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -172,10 +173,18 @@ enum Tokenizer {
     var letters = 0
     while i < to {
       let b = p[i]
-      if isASCIILetter(b) || isDigit(b) {
-        letters += 1
-        if b >= 0x41 && b <= 0x5A { upper += 1 }
-        h = fold(h, b)
+      // ASCII letters and digits, most of the bytes: `b | 0x20` is a letter's lower case.
+      let lower = b | 0x20
+      if lower &- 0x61 < 26 {
+        letters &+= 1
+        if b < 0x61 { upper &+= 1 }
+        h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+        i += 1
+        continue
+      }
+      if b &- 0x30 < 10 {
+        letters &+= 1
+        h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         i += 1
         continue
       }

@@ -74,7 +74,11 @@ public struct Vocabulary: Sendable {
       let entity = f[0].trimmingBlanks()
       guard !entity.isEmpty else { throw .badRow(file: name, line: record.line, reason: "empty entity") }
       func list(_ s: String) -> [String] {
-        s.split(separator: "|").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
+        if s.barsStandAlone {
+          return s.utf8.split(separator: 0x7C).map { String(decoding: $0, as: UTF8.self).trimmingBlanks() }
+            .filter { !$0.isEmpty }
+        }
+        return s.split(separator: "|").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
       }
       gazetteer.add(
         entity: entity, kind: kind, parent: f[2].isEmpty ? nil : f[2].trimmingBlanks(),
@@ -123,9 +127,30 @@ public enum VocabularyError: Error, Sendable, Equatable, CustomStringConvertible
 extension String {
   /// The string without leading and trailing blanks (spaces, tabs, line breaks).
   func trimmingBlanks() -> String {
+    // Most strings have no blank at either end: a first or last byte that is no blank byte starts
+    // or ends no blank character.
+    if let first = utf8.first, let last = utf8.last, !Self.isBlankByte(first), !Self.isBlankByte(last) {
+      return self
+    }
     var s = Substring(self)
     while let c = s.first, c == " " || c == "\t" || c == "\n" || c == "\r" { s.removeFirst() }
     while let c = s.last, c == " " || c == "\t" || c == "\n" || c == "\r" { s.removeLast() }
     return String(s)
+  }
+
+  private static func isBlankByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+  /// Whether every `|` byte stands between ASCII bytes (or at an end), so that it is a character
+  /// of its own: splitting the bytes there splits the characters at `|`.
+  var barsStandAlone: Bool {
+    var previous: UInt8 = 0
+    var barBefore = false
+    for b in utf8 {
+      if barBefore && b >= 0x80 { return false }
+      if b == 0x7C && previous >= 0x80 { return false }
+      barBefore = b == 0x7C
+      previous = b
+    }
+    return true
   }
 }

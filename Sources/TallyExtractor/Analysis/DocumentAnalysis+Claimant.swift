@@ -241,18 +241,39 @@ extension DocumentAnalysis {
   /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.
   private func institutionName(_ words: [String]) -> String {
     // Without "of"; a leading "Ministry" moves to the end; each word once, in order. Built in one
-    // string: this runs for most claimants.
-    let kept = words.indices.filter { words[$0] != "of" }
-    let rotate = kept.count > 1 && words[kept[0]] == "Ministry"
-    let order = rotate ? Array(kept.dropFirst()) + [kept[0]] : kept
-    var name = ""
-    name.reserveCapacity(32)
-    for (position, index) in order.enumerated() {
-      let word = words[index]
+    // string of the exact length: this runs for most claimants.
+    var order: [Int] = []
+    order.reserveCapacity(words.count)
+    for index in words.indices where words[index] != "of" { order.append(index) }
+    if order.count > 1 && words[order[0]] == "Ministry" { order.append(order.removeFirst()) }
+    // The words kept, moved to the front of `order`.
+    var kept = 0
+    var length = 0
+    for position in order.indices {
+      let word = words[order[position]]
       if order[..<position].contains(where: { words[$0] == word }) { continue }
-      if !name.isEmpty { name.append(" ") }
-      name.append(word)
+      order[kept] = order[position]
+      kept += 1
+      length += word.utf8.count
     }
-    return name
+    guard kept > 0 else { return "" }
+    length += kept - 1
+    return String(unsafeUninitializedCapacity: length) { buffer in
+      var at = 0
+      for k in 0..<kept {
+        if k > 0 {
+          buffer[at] = 0x20
+          at += 1
+        }
+        var word = words[order[k]]
+        word.withUTF8 { bytes in
+          for b in bytes {
+            buffer[at] = b
+            at += 1
+          }
+        }
+      }
+      return at
+    }
   }
 }

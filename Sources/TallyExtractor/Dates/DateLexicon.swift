@@ -82,6 +82,13 @@ struct DateWord: Sendable {
   /// The value of a number word, `one` to `ten`.
   var number = 0
   var roles: Roles = []
+
+  /// Whether a date match can start at this word: a month or weekday name, a number word, or a
+  /// word that opens a relative day (`today`, `last night`, `a day earlier`).
+  var mayStartMatch: Bool {
+    monthStyle != .none || weekdayStyle != .none || number > 0
+      || !roles.isDisjoint(with: [.today, .tonight, .yesterday, .tomorrow, .this, .last, .article])
+  }
 }
 
 /// The table of ``DateWord``s, keyed by the lowercased UTF-8 spelling of a word.

@@ -49,6 +49,11 @@ private struct TimeMatcher {
     var result: [Range<Int>] = []
     var index = 0
     while index < tokens.count {
+      // A time starts at a number only.
+      guard tokens[index].kind == .number else {
+        index += 1
+        continue
+      }
       if let next = time(at: index) {
         result.append(tokens[index].start..<tokens[next - 1].end)
         index = next

@@ -69,6 +69,11 @@ struct DateMatcher {
     var result: [DateMention] = []
     var index = 0
     while index < tokens.count {
+      // Most tokens cannot start a date: reject them before the full dispatch.
+      if !mayStartMatch(index) {
+        index += 1
+        continue
+      }
       if let (mention, next) = match(at: index) {
         result.append(mention)
         index = next
@@ -80,6 +85,21 @@ struct DateMatcher {
   }
 
   // MARK: - Dispatch
+
+  /// Whether ``match(at:)`` can find anything at `index`: false for a symbol, and for a word
+  /// that is no month or weekday name and cannot start a relative day (what `match` would
+  /// reject with no side effect).
+  @inline(__always)
+  private func mayStartMatch(_ index: Int) -> Bool {
+    let token = tokens[index]
+    switch token.kind {
+    case .symbol: return false
+    case .number: return true
+    case .word:
+      guard token.value >= 0 else { return false }
+      return lexicon.words[token.value].mayStartMatch
+    }
+  }
 
   private mutating func match(at index: Int) -> (DateMention, Int)? {
     let token = tokens[index]

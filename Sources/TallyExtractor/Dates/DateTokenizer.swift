@@ -130,6 +130,20 @@ enum DateTokenizer {
         var traits: DateToken.Traits = []
         var allCaps = true
         var cased = false
+        // The ASCII letters the word starts with, the common case, in a tight loop.
+        var upper = 0
+        while position < count, isASCIILetter(text[position]) {
+          let byte = text[position]
+          if byte <= 0x5A { upper &+= 1 }
+          hash = DateLexicon.hash(hash, byte | 0x20)
+          position += 1
+        }
+        if position > start {
+          if text[start] <= 0x5A { traits.insert(.capitalized) }
+          if upper > 0 { cased = true }
+          if upper < position - start { allCaps = false }
+          first = false
+        }
         while position < count {
           let byte = text[position]
           if byte < 0x80 {

@@ -199,7 +199,13 @@ public struct DocumentReader: Sendable {
           shifted[i].start += base
           shifted[i].end += base
         }
-        if let emit { emit(shifted) } else { claims.append(contentsOf: shifted) }
+        if let emit {
+          emit(shifted)
+        } else if claims.isEmpty {
+          claims = shifted  // the common case, one chunk: no copy of each claim
+        } else {
+          claims.append(contentsOf: shifted)
+        }
       }
       if eof {
         total = base + buffer.count

@@ -254,16 +254,18 @@ public enum MetadataInference {
     // The dash stands within the first 60 scalars, so within the first 240 bytes: a hyphen, or
     // the 0xE2 lead byte of an en or em dash.
     guard hasSpacedDash(line, limit: 244) else { return nil }
-    let text = Array(line.unicodeScalars)
+    // The dash is looked for among the first 60 scalars: only 62 are decoded until one is found.
+    let head = Array(line.unicodeScalars.prefix(62))
     var dash: Int?
-    for index in 1..<max(1, min(text.count - 2, 60))
-    where text[index - 1] == " "
-      && text[index + 1] == " " && ["-", "\u{2013}", "\u{2014}"].contains(text[index])
+    for index in 1..<max(1, min(head.count - 2, 60))
+    where head[index - 1] == " "
+      && head[index + 1] == " " && ["-", "\u{2013}", "\u{2014}"].contains(head[index])
     {
       dash = index
       break
     }
     guard let dash else { return nil }
+    let text = head.count < 62 ? head : Array(line.unicodeScalars)
     let candidate = trimmed(string(text[..<dash]))
     let restStart = skipSpaces(text, dash + 1)
     guard restStart < text.count else { return nil }
@@ -284,7 +286,7 @@ public enum MetadataInference {
 
   /// `YEREVAN (Reuters) -` -> `Reuters`; `BAKU, Oct 4 (AP) —` -> `AP`.
   static func wireAgency(_ line: String) -> String? {
-    guard prefix(of: line, limit: 240, holds: { $0 == 0x28 }) else { return nil }
+    guard prefix(of: line, limit: 240, holds: { $0 == 0x28 }), mayHoldWireDash(line) else { return nil }
     let text = Array(line.unicodeScalars)
     guard let open = text.prefix(60).firstIndex(of: "("),
       let close = text[open...].firstIndex(of: ")")
@@ -302,6 +304,19 @@ public enum MetadataInference {
       return nil
     }
     return name
+  }
+
+  /// Whether the first `)` after the first `(` of `line` is followed, past ASCII blanks, by a
+  /// hyphen or a byte beyond ASCII (a dash or a space): what ``wireAgency(_:)`` needs, read from
+  /// the bytes before any scalar array is built.
+  private static func mayHoldWireDash(_ line: String) -> Bool {
+    var line = line
+    return line.withUTF8 { b in
+      guard let open = b.firstIndex(of: 0x28), let close = b[open...].firstIndex(of: 0x29) else { return false }
+      var i = close + 1
+      while i < b.count, b[i] <= 0x20 { i += 1 }
+      return i < b.count && (b[i] == 0x2D || b[i] >= 0x80)
+    }
   }
 
   private static let roleWords: Set<String> = [
@@ -409,19 +424,42 @@ public enum MetadataInference {
   }
 
   /// ``mayHoldCopyright(_:)`` over bytes.
+  ///
+  /// Each mark is found from a rare byte in it: `©`'s second byte, the `y` of `copyright`, the
+  /// `(` of `(c)`, the `v` of `rights reserved`; eight bytes at a time are passed over when none
+  /// of these is among them.
   private static func mayHoldCopyright(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    while i < bytes.count {
-      switch bytes[i] | 0x20 {
-      case 0xA9: return true  // the second byte of ©, whatever the case bit
-      case 0x63 where startsFolded(bytes, i, "copyright"): return true
-      case 0x28 where startsFolded(bytes, i, "(c)"): return true
-      case 0x72 where startsFolded(bytes, i, "rights reserved"): return true
-      default: break
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+    let n = bytes.count
+    var block = 0
+    while block + 8 <= n {
+      let word = base.loadUnaligned(fromByteOffset: block, as: UInt64.self) | 0x2020_2020_2020_2020
+      if hasByte(word, 0xA9) || hasByte(word, 0x79) || hasByte(word, 0x28) || hasByte(word, 0x76) {
+        for i in block..<block + 8 where holdsCopyrightMark(bytes, at: i) { return true }
       }
-      i += 1
+      block += 8
     }
+    for i in block..<n where holdsCopyrightMark(bytes, at: i) { return true }
     return false
+  }
+
+  /// Whether a copyright mark has its rare byte at `i` (see ``mayHoldCopyright(_:)``).
+  @inline(__always)
+  private static func holdsCopyrightMark(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    switch bytes[i] | 0x20 {
+    case 0xA9: return true  // the second byte of ©, whatever the case bit
+    case 0x79: return i >= 3 && startsFolded(bytes, i - 3, "copyright")
+    case 0x28: return startsFolded(bytes, i, "(c)")
+    case 0x76: return i >= 12 && startsFolded(bytes, i - 12, "rights reserved")
+    default: return false
+    }
+  }
+
+  /// Whether one of the eight bytes of `word` is `byte`.
+  @inline(__always)
+  private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
   /// Whether ` - `, ` – ` or ` — ` starts among the first `limit` UTF-8 bytes of `line`.
@@ -446,7 +484,11 @@ public enum MetadataInference {
   /// Whether one of `bytes` occurs among the first `limit` UTF-8 bytes of `line`: a necessary
   /// condition checked before a line is split into scalars.
   private static func prefix(of line: String, limit: Int, holds test: (UInt8) -> Bool) -> Bool {
-    line.utf8.prefix(limit).contains(where: test)
+    var line = line
+    return line.withUTF8 { bytes in
+      for i in 0..<min(limit, bytes.count) where test(bytes[i]) { return true }
+      return false
+    }
   }
 
   /// Whether `needle` (lower-case ASCII) starts at `bytes[i]`, ignoring ASCII case.
@@ -570,15 +612,21 @@ extension MetadataInference {
       var lines: [Line] = []
       var start = 0
       var ordinal = 0
-      for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
-        let end = index > start && bytes[index - 1] == 0x0D ? index - 1 : index
-        let lineText = MetadataInference.trimmedLine(bytes[start..<end])
-        lines.append(
-          Line(
-            number: lines.count, text: lineText, start: start, end: end,
-            ordinal: lineText.isEmpty ? nil : ordinal))
-        if !lineText.isEmpty { ordinal += 1 }
-        start = index + 1
+      bytes.withUnsafeBufferPointer { buffer in
+        // Each line feed ends a line, and so does the end of the text.
+        while true {
+          var index = start
+          while index < buffer.count && buffer[index] != 0x0A { index += 1 }
+          let end = index > start && buffer[index - 1] == 0x0D ? index - 1 : index
+          let lineText = MetadataInference.trimmedLine(bytes[start..<end])
+          lines.append(
+            Line(
+              number: lines.count, text: lineText, start: start, end: end,
+              ordinal: lineText.isEmpty ? nil : ordinal))
+          if !lineText.isEmpty { ordinal += 1 }
+          if index == buffer.count { break }
+          start = index + 1
+        }
       }
       self.bytes = bytes
       self.lines = lines
