@@ -3,14 +3,18 @@ import TallyExtractor
 
 /// Stores a document's claims and their sightings several rows per statement.
 ///
-/// Each execution of the claim insert costs SQLite a fixed price well above that of a row: it
-/// builds the look-up tables of the `category` and `qualifier` CHECK constraints and updates
-/// `sqlite_sequence`. One multi-row `INSERT … ON CONFLICT("key") DO NOTHING RETURNING id, "key"`
-/// per chunk of up to ``maxRows`` claims pays it once. Rows are inserted in order, so claims and
-/// sightings get the ids that one insert per claim gave; a claim the ledger already has (or that
-/// an earlier row of the chunk inserted) is not returned and is looked up by key, as before.
+/// A claim is looked up by the 64-bit hash of its key (``ClaimKey/hash(_:)``, the small
+/// `claim.keyHash` index), and the claims found are compared field by field, so that two keys
+/// sharing a hash stay two claims. Per chunk of up to ``maxRows`` claims: one look-up of every
+/// hash, one multi-row insert of the new claims, one multi-row insert of the sightings. Each
+/// execution of a claim insert costs SQLite a fixed price well above that of a row (the look-up
+/// tables of the `category` and `qualifier` CHECK constraints), which one insert per chunk pays once.
+///
+/// Claim ids are those one `INSERT … ON CONFLICT DO NOTHING` of every row of the chunk gives (as
+/// earlier ledgers were written): every claim of the chunk, new or not, takes the next id of the
+/// table's AUTOINCREMENT sequence, and only the new ones keep theirs.
 enum ClaimChunkWriter {
-  /// The most claims (and sightings) one statement inserts: 11 parameters each, far below
+  /// The most claims (and sightings) one statement inserts: 12 parameters each, far below
   /// SQLite's limit on parameters.
   static let maxRows = 64
 
@@ -22,63 +26,70 @@ enum ClaimChunkWriter {
     var lower = 0
     while lower < claims.count {
       let upper = min(lower + maxRows, claims.count)
-      created += try storeChunk(claims[lower..<upper], documentId: documentId, in: db)
+      created += try storeChunk(claims[lower..<upper], documentId: documentId, in: db).created
       lower = upper
     }
     return created
   }
 
-  /// Stores up to ``maxRows`` claims and their sightings: one claim insert, one sighting insert.
-  private static func storeChunk(_ claims: ArraySlice<Claim>, documentId: Int64, in db: Database) throws -> Int {
-    // The key as SQLite stores it: text is bound up to its first NUL, as GRDB binds it.
-    let keys = claims.map { claim -> String in
-      let key = ClaimKey.make(claim)
-      return key.utf8.contains(0) ? key.withCString { String(cString: $0) } : key
-    }
-    let insertClaims = try RawStatement(db, sql: claimSQLs[claims.count])
-    insertClaims.reset()
-    var index: Int32 = 1
-    for (claim, key) in zip(claims, keys) {
-      insertClaims.bind(index, claim.claimant.nonEmpty)
-      insertClaims.bind(index + 1, claim.party.nonEmpty)
-      insertClaims.bind(index + 2, claim.category.rawValue)
-      insertClaims.bind(index + 3, claim.subject)
-      insertClaims.bind(index + 4, claim.value)
-      insertClaims.bind(index + 5, claim.low)
-      insertClaims.bind(index + 6, claim.high)
-      insertClaims.bind(index + 7, claim.qualifier.rawValue)
-      insertClaims.bind(index + 8, claim.asOf.nonEmpty)
-      insertClaims.bind(index + 9, claim.location.nonEmpty)
-      insertClaims.bind(index + 10, key)
-      index += 11
-    }
-    var inserted: [String: Int64] = [:]
-    while try insertClaims.step() {
-      inserted[insertClaims.string(1) ?? ""] = insertClaims.int64(0)
-    }
-    insertClaims.reset()
+  /// Stores one claim and its sighting in `documentId`.
+  ///
+  /// - Returns: The claim's id and whether it was created.
+  static func store(_ claim: Claim, documentId: Int64, in db: Database) throws -> (id: Int64, created: Bool) {
+    let stored = try storeChunk([claim], documentId: documentId, in: db)
+    return (stored.ids[0], stored.created == 1)
+  }
 
-    var known: [String: Int64] = [:]
+  /// Stores up to ``maxRows`` claims and their sightings.
+  private static func storeChunk(_ claims: ArraySlice<Claim>, documentId: Int64, in db: Database) throws -> (
+    ids: [Int64], created: Int
+  ) {
+    let keys = claims.map(ClaimKey.make)
+    let hashes = keys.map(ClaimKey.hash)
+    var known = try existingClaims(hashes: hashes, in: db)
+
+    // Every row takes the next id of the sequence; the new claims keep theirs.
+    let sequence = try ClaimSequence(db)
     var ids: [Int64] = []
     ids.reserveCapacity(claims.count)
-    var created = 0
-    for key in keys {
-      if let id = inserted.removeValue(forKey: key) {
-        created += 1
-        known[key] = id
-        ids.append(id)
-      } else if let id = known[key] {
+    var fresh: [Int] = []
+    for (offset, key) in keys.enumerated() {
+      if let id = known[key] {
         ids.append(id)
       } else {
-        let id = try existingID(key, in: db)
+        let id = sequence.last + Int64(offset) + 1
         known[key] = id
         ids.append(id)
+        fresh.append(offset)
       }
     }
+    if !fresh.isEmpty {
+      let insertClaims = try RawStatement(db, sql: claimSQLs[fresh.count])
+      insertClaims.reset()
+      var index: Int32 = 1
+      for offset in fresh {
+        let claim = claims[claims.startIndex + offset]
+        insertClaims.bind(index, ids[offset])
+        insertClaims.bind(index + 1, hashes[offset])
+        insertClaims.bind(index + 2, claim.claimant.nonEmpty)
+        insertClaims.bind(index + 3, claim.party.nonEmpty)
+        insertClaims.bind(index + 4, claim.category.rawValue)
+        insertClaims.bind(index + 5, claim.subject)
+        insertClaims.bind(index + 6, claim.value)
+        insertClaims.bind(index + 7, claim.low)
+        insertClaims.bind(index + 8, claim.high)
+        insertClaims.bind(index + 9, claim.qualifier.rawValue)
+        insertClaims.bind(index + 10, claim.asOf.nonEmpty)
+        insertClaims.bind(index + 11, claim.location.nonEmpty)
+        index += 12
+      }
+      try insertClaims.run()
+    }
+    try sequence.advance(to: sequence.last + Int64(claims.count), inserted: fresh.last.map { ids[$0] }, in: db)
 
     let insertSightings = try RawStatement(db, sql: sightingSQLs[claims.count])
     insertSightings.reset()
-    index = 1
+    var index: Int32 = 1
     for (claim, id) in zip(claims, ids) {
       insertSightings.bind(index, id)
       insertSightings.bind(index + 1, documentId)
@@ -88,31 +99,40 @@ enum ClaimChunkWriter {
       index += 5
     }
     try insertSightings.run()
-    return created
+    return (ids, fresh.count)
   }
 
-  /// The id of the claim with `key`, which the ledger has.
-  private static func existingID(_ key: String, in db: Database) throws -> Int64 {
-    let find = try RawStatement(db, sql: #"SELECT id FROM claim WHERE "key" = ?"#)
+  /// The claims the ledger has with one of `hashes`, by key (a hash shared by two keys gives both).
+  private static func existingClaims(hashes: [Int64], in db: Database) throws -> [String: Int64] {
+    let distinct = Array(Set(hashes))
+    let find = try RawStatement(db, sql: lookUpSQLs[distinct.count])
     find.reset()
-    find.bind(1, key)
     defer { find.reset() }
-    guard try find.step() else {
-      throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "claim vanished during its insert")
+    for (index, hash) in distinct.enumerated() { find.bind(Int32(index + 1), hash) }
+    var found: [String: Int64] = [:]
+    while try find.step() {
+      guard let category = find.string(3).flatMap(Category.init(rawValue:)),
+        let qualifier = find.string(8).flatMap(Qualifier.init(rawValue:))
+      else { continue }
+      let key = ClaimKey.make(
+        claimant: find.string(1), party: find.string(2), category: category, subject: find.string(4) ?? "",
+        location: find.string(10), asOf: find.string(9), value: find.int64(5), low: find.optionalInt64(6),
+        high: find.optionalInt64(7), qualifier: qualifier)
+      found[key] = find.int64(0)
     }
-    return find.int64(0)
+    return found
   }
 
-  /// ``claimSQL(rows:)`` and ``sightingSQL(rows:)`` for 0 to ``maxRows`` rows, built once.
+  /// The SQL of each statement for 0 to ``maxRows`` rows, built once.
   private static let claimSQLs = (0...maxRows).map { claimSQL(rows: $0) }
   private static let sightingSQLs = (0...maxRows).map { sightingSQL(rows: $0) }
+  private static let lookUpSQLs = (0...maxRows).map { lookUpSQL(hashes: $0) }
 
-  /// The claim insert for `rows` rows.
+  /// The claim insert for `rows` rows, with their ids.
   static func claimSQL(rows: Int) -> String {
     """
-    INSERT INTO claim (claimant, party, category, subject, value, low, high, qualifier, asOf, location, "key")
-    VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
-    ON CONFLICT("key") DO NOTHING RETURNING id, "key"
+    INSERT INTO claim (id, keyHash, claimant, party, category, subject, value, low, high, qualifier, asOf, location)
+    VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
     """
   }
 
@@ -123,5 +143,40 @@ enum ClaimChunkWriter {
     VALUES \(Array(repeating: "(?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
     ON CONFLICT DO NOTHING
     """
+  }
+
+  /// The claims with one of `hashes` hashes, with the fields of their keys.
+  static func lookUpSQL(hashes: Int) -> String {
+    """
+    SELECT id, claimant, party, category, subject, value, low, high, qualifier, asOf, location FROM claim
+    WHERE keyHash IN (\(Array(repeating: "?", count: hashes).joined(separator: ", ")))
+    """
+  }
+}
+
+/// The AUTOINCREMENT sequence of the claim table (`sqlite_sequence`): the last id given.
+struct ClaimSequence {
+  /// The last id given, 0 before the first claim.
+  let last: Int64
+
+  init(_ db: Database) throws {
+    let read = try RawStatement(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'")
+    read.reset()
+    defer { read.reset() }
+    last = try read.step() ? read.int64(0) : 0
+  }
+
+  /// Records `last` as the last id given, unless inserting the claim with id `inserted` did so.
+  func advance(to last: Int64, inserted: Int64?, in db: Database) throws {
+    guard inserted != last, last > self.last else { return }
+    let update = try RawStatement(db, sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'claim'")
+    update.reset()
+    update.bind(1, last)
+    try update.run()
+    guard db.changesCount == 0 else { return }
+    let insert = try RawStatement(db, sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('claim', ?)")
+    insert.reset()
+    insert.bind(1, last)
+    try insert.run()
   }
 }

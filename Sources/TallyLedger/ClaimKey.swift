@@ -1,3 +1,4 @@
+import GRDB
 import TallyExtractor
 
 /// The identity of a claim across documents: the fields that make two figures the same figure.
@@ -20,11 +21,35 @@ enum ClaimKey {
     ].joined(separator: separator)
   }
 
+  /// The key of a claim as the ledger stores its fields: each text field up to its first NUL, as
+  /// SQLite binds it.
   static func make(_ claim: Claim) -> String {
     make(
-      claimant: claim.claimant.nonEmpty, party: claim.party.nonEmpty, category: claim.category,
-      subject: claim.subject, location: claim.location.nonEmpty, asOf: claim.asOf.nonEmpty, value: claim.value,
-      low: claim.low, high: claim.high, qualifier: claim.qualifier)
+      claimant: claim.claimant.nonEmpty.storedText, party: claim.party.nonEmpty.storedText,
+      category: claim.category, subject: claim.subject.storedText, location: claim.location.nonEmpty.storedText,
+      asOf: claim.asOf.nonEmpty.storedText, value: claim.value, low: claim.low, high: claim.high,
+      qualifier: claim.qualifier)
+  }
+
+  /// The 64-bit hash of a key that the ledger looks claims up by (`claim.keyHash`): FNV-1a over its
+  /// UTF-8 bytes, then a final mix. It never changes, since ledgers store it; two keys may share a
+  /// hash, so a look-up compares the claims' fields too.
+  static func hash(_ key: String) -> Int64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in key.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+    hash ^= hash >> 33
+    hash = hash &* 0xFF51_AFD7_ED55_8CCD
+    hash ^= hash >> 33
+    return Int64(bitPattern: hash)
+  }
+}
+
+extension String {
+  /// The text SQLite stores when this string is bound: up to its first NUL.
+  var storedText: String {
+    utf8.contains(0) ? withCString { String(cString: $0) } : self
   }
 }
 
@@ -33,5 +58,25 @@ extension Optional where Wrapped == String {
   var nonEmpty: String? {
     guard let self, !self.isEmpty else { return nil }
     return self
+  }
+
+  /// The text SQLite stores when this string is bound (``Swift/String/storedText``); nil stays nil.
+  var storedText: String? { self.map(\.storedText) }
+}
+
+extension ClaimKey {
+  /// `tally_claim_key_hash(claimant, party, category, subject, location, asOf, value, low, high,
+  /// qualifier)`: ``hash(_:)`` of the key of a claim's stored fields, for the migration that adds
+  /// `claim.keyHash`.
+  static let hashFunction = DatabaseFunction("tally_claim_key_hash", argumentCount: 10, pure: true) { values in
+    func text(_ index: Int) -> String? { String.fromDatabaseValue(values[index]) }
+    func integer(_ index: Int) -> Int64? { Int64.fromDatabaseValue(values[index]) }
+    guard let category = text(2).flatMap(Category.init(rawValue:)),
+      let qualifier = text(9).flatMap(Qualifier.init(rawValue:))
+    else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a claim with no category or qualifier") }
+    return hash(
+      make(
+        claimant: text(0), party: text(1), category: category, subject: text(3) ?? "", location: text(4),
+        asOf: text(5), value: integer(6) ?? 0, low: integer(7), high: integer(8), qualifier: qualifier))
   }
 }

@@ -36,9 +36,9 @@ public struct IngestBatch {
   /// The ledger written to.
   public let ledger: Ledger
   /// A batch is stored once it holds this many documents...
-  public var maxDocuments = 4096
+  public var maxDocuments = 16384
   /// ...or this many bytes of text...
-  public var maxBytes = 4 << 20
+  public var maxBytes = 16 << 20
   /// ...or when its first document has waited this many seconds, so that other readers of the
   /// ledger see a slow ingest progress.
   public var maxDelay = 0.5

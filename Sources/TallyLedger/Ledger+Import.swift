@@ -96,7 +96,7 @@ extension Ledger {
       var newClaims = 0
       for row in rows {
         guard let documentId = documentIds[row.claim.document] else { continue }
-        let stored = try Ledger.store(row.claim, key: ClaimKey.make(row.claim), documentId: documentId, in: db)
+        let stored = try ClaimChunkWriter.store(row.claim, documentId: documentId, in: db)
         if stored.created { newClaims += 1 }
         try insertFigure.execute(arguments: [file, sha256, row.line, row.claim.document, now, stored.id])
       }

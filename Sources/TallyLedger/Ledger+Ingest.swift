@@ -131,64 +131,6 @@ extension Ledger {
     return existing == nil ? .new(claims: created) : .updated(claims: created)
   }
 
-  /// Inserts `claim` unless a claim with its key exists, then its sighting in `documentId`.
-  ///
-  /// Binds through SQLite's C API (``RawStatement``): one claim costs an insert (and, for a claim
-  /// the ledger already has, a look-up by key) and a sighting insert, with no per-row argument arrays.
-  ///
-  /// - Returns: The claim's id and whether it was created.
-  static func store(_ claim: Claim, key: String, documentId: Int64, in db: Database) throws -> (
-    id: Int64, created: Bool
-  ) {
-    let insertClaim = try RawStatement(
-      db,
-      sql: """
-        INSERT INTO claim (claimant, party, category, subject, value, low, high, qualifier, asOf, location, "key")
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT("key") DO NOTHING
-        """)
-    insertClaim.reset()
-    insertClaim.bind(1, claim.claimant.nonEmpty)
-    insertClaim.bind(2, claim.party.nonEmpty)
-    insertClaim.bind(3, claim.category.rawValue)
-    insertClaim.bind(4, claim.subject)
-    insertClaim.bind(5, claim.value)
-    insertClaim.bind(6, claim.low)
-    insertClaim.bind(7, claim.high)
-    insertClaim.bind(8, claim.qualifier.rawValue)
-    insertClaim.bind(9, claim.asOf.nonEmpty)
-    insertClaim.bind(10, claim.location.nonEmpty)
-    insertClaim.bind(11, key)
-    try insertClaim.run()
-    let created = db.changesCount > 0
-    let claimId: Int64
-    if created {
-      claimId = db.lastInsertedRowID
-    } else {
-      let find = try RawStatement(db, sql: #"SELECT id FROM claim WHERE "key" = ?"#)
-      find.reset()
-      find.bind(1, key)
-      guard try find.step() else {
-        throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "claim vanished during its insert")
-      }
-      claimId = find.int64(0)
-      find.reset()
-    }
-    let insertSighting = try RawStatement(
-      db,
-      sql: """
-        INSERT INTO sighting (claimId, documentId, quote, start, "end") VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT DO NOTHING
-        """)
-    insertSighting.reset()
-    insertSighting.bind(1, claimId)
-    insertSighting.bind(2, documentId)
-    insertSighting.bind(3, claim.quote)
-    insertSighting.bind(4, Int64(claim.start))
-    insertSighting.bind(5, Int64(claim.end))
-    try insertSighting.run()
-    return (claimId, created)
-  }
-
   /// Inserts a new document row, as `DocumentRecord.insert` does, and returns its id.
   static func insert(_ document: DocumentRecord, in db: Database) throws -> Int64 {
     let insert = try RawStatement(

@@ -28,3 +28,15 @@ extension Ledger {
     }
   }
 }
+
+extension Ledger {
+  /// Creates a ledger file whose schema stops at migration `identifier`, as an earlier tally left
+  /// it, and runs `sql` in it outside any transaction (so that it may `ATTACH` another ledger):
+  /// for tests of the upgrade to the current schema.
+  static func createLedger(path: String, migratedUpTo identifier: String, sql: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try migrator.migrate(queue, upTo: identifier)
+    try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    try queue.close()
+  }
+}

@@ -66,6 +66,51 @@ extension Ledger {
       try db.create(index: "importedFigure_on_claimId", on: "importedFigure", columns: ["claimId"])
     }
 
+    // The claim key, an ~84-byte text with a UNIQUE index, becomes its 64-bit hash with a plain index
+    // (``ClaimKey/hash(_:)``; a look-up compares the fields): the index an ingest updates at random
+    // shrinks to a fifth, and the claim rows lose the key. The table is rebuilt, ids, sequence and
+    // the other indexes as they were.
+    migrator.registerMigration("v2-claim-key-hash") { db in
+      let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'")
+      try db.create(table: "claimV2") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("keyHash", .integer).notNull()
+        t.column("claimant", .text)
+        t.column("party", .text)
+        t.column("category", .text).notNull()
+          .check(sql: "category IN ('killed', 'wounded', 'casualties', 'missing', 'captured', 'displaced', "
+            + "'population', 'destroyed', 'seized')")
+        t.column("subject", .text).notNull()
+        t.column("value", .integer).notNull()
+        t.column("low", .integer)
+        t.column("high", .integer)
+        t.column("qualifier", .text).notNull()
+          .check(sql: "qualifier IN ('exact', 'more_than', 'at_least', 'up_to', 'about', 'range', 'vague')")
+        t.column("asOf", .text)
+        t.column("location", .text)
+      }
+      db.add(function: ClaimKey.hashFunction)
+      try db.execute(
+        sql: """
+          INSERT INTO claimV2 (id, keyHash, claimant, party, category, subject, value, low, high, qualifier, asOf, location)
+          SELECT id, \(ClaimKey.hashFunction.name)(claimant, party, category, subject, location, asOf, value, low, high, qualifier),
+            claimant, party, category, subject, value, low, high, qualifier, asOf, location
+          FROM claim ORDER BY id
+          """)
+      db.remove(function: ClaimKey.hashFunction)
+      try db.drop(table: "claim")
+      try db.rename(table: "claimV2", to: "claim")
+      if let sequence {
+        try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'claim'", arguments: [sequence])
+        if db.changesCount == 0 {
+          try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('claim', ?)", arguments: [sequence])
+        }
+      }
+      try db.create(index: "claim_on_keyHash", on: "claim", columns: ["keyHash"])
+      try db.create(index: "claim_on_party_category", on: "claim", columns: ["party", "category"])
+      try db.create(index: "claim_on_asOf", on: "claim", columns: ["asOf"])
+    }
+
     return migrator
   }()
 }
