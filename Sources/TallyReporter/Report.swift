@@ -114,24 +114,6 @@ public enum Report {
     return count
   }
 
-  /// The header and the rows that `produce` hands over, as ``csv(_:options:hxl:)`` writes them,
-  /// with the number of rows: no array of rows is held.
-  ///
-  /// For example, `Report.csv(Finding.self) { reconciliation.forEachFinding($0) }`.
-  public static func csv<Row: ReportRow>(
-    _ type: Row.Type, options: CSVWriterOptions = .init(), hxl: Bool = false, rows produce: ((Row) -> Void) -> Void
-  ) -> (bytes: [UInt8], rows: Int) {
-    var writer = CSVWriter(options: options)
-    writer.writeHeader(Row.columns)
-    if hxl { writer.writeHeader(Row.hxlTags) }
-    var count = 0
-    produce { row in
-      writer.writeRow(row.csvCells)
-      count += 1
-    }
-    return (writer.takeBytes(), count)
-  }
-
   /// The rows as one JSON array, one object per line: `[\n  {…},\n  {…}\n]\n`, or `[]\n`.
   ///
   /// - Parameter rows: The rows, in order.
