@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// Either way a damaged ledger is refused, with ``LedgerError/corrupt(path:reason:)``, before any
 /// result is returned from it or anything is written into it: SQLite's `quick_check` reads every
-/// page once (about 1 s of CPU for 10^6 claims). For example, a command that only reads:
+/// page it checks once (about 1.3 s for the whole of a ledger of 10^6 imported claims, 0.6 s for
+/// its claims alone). For example, a command that only reads:
 ///
 /// ```swift
 /// let ledger = try Ledger.open(path: "data/ledger.sqlite", access: .readOnly)
@@ -21,6 +22,10 @@ public enum LedgerAccess: Sendable, Hashable {
   /// ledger is read. Every read waits for the check before it returns, and throws the check's
   /// error, rather than its own, when the check found damage. A ledger whose schema needs a
   /// migration is checked first, then migrated and opened for reading and writing.
+  ///
+  /// The check covers the tables claims are read from, ``Ledger/claimTables`` and their indexes,
+  /// not the provenance of imported figures, which only ``readWrite`` checks (a read of damaged
+  /// pages there still fails, with SQLite's own error).
   case readOnly
 }
 
@@ -32,13 +37,13 @@ final class PendingIntegrityCheck: Sendable {
   /// A check that has already passed.
   init() {}
 
-  /// Starts checking `path` on a background queue.
-  init(path: String, busyTimeout: TimeInterval) {
+  /// Starts checking `tables` of `path` (all of it when nil) on a background queue.
+  init(path: String, busyTimeout: TimeInterval, tables: [String]?) {
     finished.enter()
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       var problem: LedgerError?
       do throws(LedgerError) {
-        try Ledger.quickCheck(path: path, busyTimeout: busyTimeout)
+        try Ledger.quickCheck(path: path, busyTimeout: busyTimeout, tables: tables)
       } catch {
         problem = error
       }
@@ -55,17 +60,29 @@ final class PendingIntegrityCheck: Sendable {
 }
 
 extension Ledger {
-  /// Runs `PRAGMA quick_check` on a read-only connection of its own.
+  /// The tables every claim and its sightings are read from, which a ``LedgerAccess/readOnly``
+  /// ledger checks.
+  public static let claimTables = ["document", "claim", "sighting"]
+
+  /// Runs `PRAGMA quick_check` on a read-only connection of its own, over the whole file or over
+  /// `tables` and their indexes only.
   ///
   /// - Throws: ``LedgerError/corrupt(path:reason:)`` with SQLite's first problem, on one line.
-  static func quickCheck(path: String, busyTimeout: TimeInterval) throws(LedgerError) {
+  static func quickCheck(path: String, busyTimeout: TimeInterval, tables: [String]? = nil) throws(LedgerError) {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(busyTimeout)
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
-      // quick_check reads every page once (about 0.1 s for 10 MB).
-      let problems = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }
+      // quick_check reads every page it checks once (about 0.1 s for 10 MB), in one snapshot.
+      let problems = try queue.read { db in
+        guard let tables else { return try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }
+        for table in tables {
+          let found = try String.fetchAll(db, sql: "PRAGMA quick_check(\(table.quotedDatabaseIdentifier))")
+          if found != ["ok"] { return found }
+        }
+        return ["ok"]
+      }
       try queue.close()
       if problems != ["ok"] {
         // SQLite's report spans lines (`*** in database main ***`, then the problem): keep one line.
@@ -73,6 +90,9 @@ extension Ledger {
         let detail = lines.first { !$0.hasPrefix("***") } ?? "quick_check gave no result"
         throw LedgerError.corrupt(path: path, reason: "integrity check: " + detail)
       }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+      // A page so damaged that the check cannot go on fails the statement rather than being reported.
+      throw LedgerError.corrupt(path: path, reason: "integrity check: " + (error.message ?? "the file is malformed"))
     } catch {
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
     }

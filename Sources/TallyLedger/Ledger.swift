@@ -88,7 +88,7 @@ public final class Ledger: Sendable {
     let integrity: PendingIntegrityCheck
     let readOnly = access == .readOnly && existing == .upToDate
     if readOnly {
-      integrity = PendingIntegrityCheck(path: path, busyTimeout: busyTimeout)
+      integrity = PendingIntegrityCheck(path: path, busyTimeout: busyTimeout, tables: claimTables)
     } else {
       if existing != .none { try quickCheck(path: path, busyTimeout: busyTimeout) }
       integrity = PendingIntegrityCheck()
