@@ -4,8 +4,8 @@ import TallyExtractor
 /// Stores a document's claims and their sightings several rows per statement.
 ///
 /// A claim is looked up by the 64-bit hash of its key (``ClaimKey/hash(_:)``, the small
-/// `claim.keyHash` index), and the claims found are compared field by field, so that two keys
-/// sharing a hash stay two claims. Per chunk of up to ``maxRows`` claims: one look-up of every
+/// `claim.keyHash` index), and the claims found are compared field by field (texts by their
+/// label ids, ``LabelCache``), so that two keys sharing a hash stay two claims. Per chunk of up to ``maxRows`` claims: one look-up of every
 /// hash, one multi-row insert of the new claims, one multi-row insert of the sightings. Each
 /// execution of a claim insert costs SQLite a fixed price well above that of a row (the look-up
 /// tables of the `category` and `qualifier` CHECK constraints), which one insert per chunk pays once.
@@ -18,15 +18,30 @@ enum ClaimChunkWriter {
   /// SQLite's limit on parameters.
   static let maxRows = 64
 
-  /// Stores `claims` with their sightings in `documentId`, in order.
+  /// A claim's fields as the claim table holds them: its texts as label ids.
+  struct StoredKey: Hashable {
+    var claimant: Int64?
+    var party: Int64?
+    var category: Category
+    var subject: Int64
+    var value: Int64
+    var low: Int64?
+    var high: Int64?
+    var qualifier: Qualifier
+    var asOf: Int64?
+    var location: Int64?
+  }
+
+  /// Stores `claims` with their sightings in `documentId`, in order, with the label ids of the
+  /// transaction in `labels`.
   ///
   /// - Returns: The number of claims created (the others were in the ledger already).
-  static func store(_ claims: [Claim], documentId: Int64, in db: Database) throws -> Int {
+  static func store(_ claims: [Claim], documentId: Int64, labels: inout LabelCache, in db: Database) throws -> Int {
     var created = 0
     var lower = 0
     while lower < claims.count {
       let upper = min(lower + maxRows, claims.count)
-      created += try storeChunk(claims[lower..<upper], documentId: documentId, in: db).created
+      created += try storeChunk(claims[lower..<upper], documentId: documentId, labels: &labels, in: db).created
       lower = upper
     }
     return created
@@ -35,17 +50,25 @@ enum ClaimChunkWriter {
   /// Stores one claim and its sighting in `documentId`.
   ///
   /// - Returns: The claim's id and whether it was created.
-  static func store(_ claim: Claim, documentId: Int64, in db: Database) throws -> (id: Int64, created: Bool) {
-    let stored = try storeChunk([claim], documentId: documentId, in: db)
+  static func store(_ claim: Claim, documentId: Int64, labels: inout LabelCache, in db: Database) throws -> (
+    id: Int64, created: Bool
+  ) {
+    let stored = try storeChunk([claim], documentId: documentId, labels: &labels, in: db)
     return (stored.ids[0], stored.created == 1)
   }
 
   /// Stores up to ``maxRows`` claims and their sightings.
-  private static func storeChunk(_ claims: ArraySlice<Claim>, documentId: Int64, in db: Database) throws -> (
-    ids: [Int64], created: Int
-  ) {
-    let keys = claims.map(ClaimKey.make)
-    let hashes = keys.map(ClaimKey.hash)
+  private static func storeChunk(
+    _ claims: ArraySlice<Claim>, documentId: Int64, labels: inout LabelCache, in db: Database
+  ) throws -> (ids: [Int64], created: Int) {
+    let hashes = claims.map { ClaimKey.hash(ClaimKey.make($0)) }
+    let keys = try claims.map { claim in
+      StoredKey(
+        claimant: try labels.id(of: claim.claimant.nonEmpty, in: db), party: try labels.id(of: claim.party.nonEmpty, in: db),
+        category: claim.category, subject: try labels.id(of: claim.subject, in: db) ?? 0, value: claim.value,
+        low: claim.low, high: claim.high, qualifier: claim.qualifier, asOf: try labels.id(of: claim.asOf.nonEmpty, in: db),
+        location: try labels.id(of: claim.location.nonEmpty, in: db))
+    }
     var known = try existingClaims(hashes: hashes, in: db)
 
     // Every row takes the next id of the sequence; the new claims keep theirs.
@@ -68,19 +91,19 @@ enum ClaimChunkWriter {
       insertClaims.reset()
       var index: Int32 = 1
       for offset in fresh {
-        let claim = claims[claims.startIndex + offset]
+        let key = keys[offset]
         insertClaims.bind(index, ids[offset])
         insertClaims.bind(index + 1, hashes[offset])
-        insertClaims.bind(index + 2, claim.claimant.nonEmpty)
-        insertClaims.bind(index + 3, claim.party.nonEmpty)
-        insertClaims.bind(index + 4, claim.category.rawValue)
-        insertClaims.bind(index + 5, claim.subject)
-        insertClaims.bind(index + 6, claim.value)
-        insertClaims.bind(index + 7, claim.low)
-        insertClaims.bind(index + 8, claim.high)
-        insertClaims.bind(index + 9, claim.qualifier.rawValue)
-        insertClaims.bind(index + 10, claim.asOf.nonEmpty)
-        insertClaims.bind(index + 11, claim.location.nonEmpty)
+        insertClaims.bind(index + 2, key.claimant)
+        insertClaims.bind(index + 3, key.party)
+        insertClaims.bind(index + 4, key.category.rawValue)
+        insertClaims.bind(index + 5, key.subject)
+        insertClaims.bind(index + 6, key.value)
+        insertClaims.bind(index + 7, key.low)
+        insertClaims.bind(index + 8, key.high)
+        insertClaims.bind(index + 9, key.qualifier.rawValue)
+        insertClaims.bind(index + 10, key.asOf)
+        insertClaims.bind(index + 11, key.location)
         index += 12
       }
       try insertClaims.run()
@@ -103,21 +126,21 @@ enum ClaimChunkWriter {
   }
 
   /// The claims the ledger has with one of `hashes`, by key (a hash shared by two keys gives both).
-  private static func existingClaims(hashes: [Int64], in db: Database) throws -> [String: Int64] {
+  private static func existingClaims(hashes: [Int64], in db: Database) throws -> [StoredKey: Int64] {
     let distinct = Array(Set(hashes))
     let find = try RawStatement(db, sql: lookUpSQLs[distinct.count])
     find.reset()
     defer { find.reset() }
     for (index, hash) in distinct.enumerated() { find.bind(Int32(index + 1), hash) }
-    var found: [String: Int64] = [:]
+    var found: [StoredKey: Int64] = [:]
     while try find.step() {
       guard let category = find.string(3).flatMap(Category.init(rawValue:)),
         let qualifier = find.string(8).flatMap(Qualifier.init(rawValue:))
       else { continue }
-      let key = ClaimKey.make(
-        claimant: find.string(1), party: find.string(2), category: category, subject: find.string(4) ?? "",
-        location: find.string(10), asOf: find.string(9), value: find.int64(5), low: find.optionalInt64(6),
-        high: find.optionalInt64(7), qualifier: qualifier)
+      let key = StoredKey(
+        claimant: find.optionalInt64(1), party: find.optionalInt64(2), category: category, subject: find.int64(4),
+        value: find.int64(5), low: find.optionalInt64(6), high: find.optionalInt64(7), qualifier: qualifier,
+        asOf: find.optionalInt64(9), location: find.optionalInt64(10))
       found[key] = find.int64(0)
     }
     return found
@@ -131,7 +154,7 @@ enum ClaimChunkWriter {
   /// The claim insert for `rows` rows, with their ids.
   static func claimSQL(rows: Int) -> String {
     """
-    INSERT INTO claim (id, keyHash, claimant, party, category, subject, value, low, high, qualifier, asOf, location)
+    INSERT INTO claim (id, keyHash, claimantId, partyId, category, subjectId, value, low, high, qualifier, asOfId, locationId)
     VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
     """
   }
@@ -148,7 +171,7 @@ enum ClaimChunkWriter {
   /// The claims with one of `hashes` hashes, with the fields of their keys.
   static func lookUpSQL(hashes: Int) -> String {
     """
-    SELECT id, claimant, party, category, subject, value, low, high, qualifier, asOf, location FROM claim
+    SELECT id, claimantId, partyId, category, subjectId, value, low, high, qualifier, asOfId, locationId FROM claim
     WHERE keyHash IN (\(Array(repeating: "?", count: hashes).joined(separator: ", ")))
     """
   }

@@ -35,8 +35,8 @@ extension Ledger {
   }
 }
 
-/// Loads a ``ClaimTable`` in one read: documents, then claims in id order, then sightings, each
-/// appended to its claim; then each claim's sightings are ordered by publication (unknown last),
+/// Loads a ``ClaimTable`` in one read: labels and documents, then claims in id order (their texts
+/// label ids, mapped to the table's string ids), then sightings, each appended to its claim; then each claim's sightings are ordered by publication (unknown last),
 /// document name and offset, as SQL's `ORDER BY published IS NULL, published, name, start` with
 /// binary collation orders them.
 struct ClaimTableLoader {
@@ -47,11 +47,10 @@ struct ClaimTableLoader {
   let details: Bool
   private var table = ClaimTable()
   private var strings = StringTable()
-  /// Document index by ledger id, for ids from `firstDocument` (dense ids, the usual case).
-  private var documentIndex: [Int32] = []
-  private var firstDocument: Int64 = 0
-  /// Document index by ledger id, for ledgers whose ids are too sparse for ``documentIndex``.
-  private var sparseDocuments: [Int64: Int32] = [:]
+  /// Document index by ledger id.
+  private var documentIndex = RowIndex()
+  /// String id by label id.
+  private var labels = RowIndex()
   /// The sort rank of each document: publication (unknown last), then name.
   private var documentRanks: [Int32] = []
   private static let categories = Category.allCases.map { (Array($0.rawValue.utf8), $0) }
@@ -66,6 +65,7 @@ struct ClaimTableLoader {
   mutating func load(party: String?, category: Category?) throws -> ClaimTable {
     let full = Ledger.claimsQuery(party: party, category: category)
     let query = (claims: full.claims, filter: Ledger.claimFilter(party: party, category: category).filter, values: full.values)
+    try loadLabels()
     try loadDocuments()
     if query.values.isEmpty {
       table.reserve(try Ledger.claimCapacityHint(db))
@@ -89,11 +89,36 @@ struct ClaimTableLoader {
       throw LedgerError.corrupt(
         path: path, reason: "claim \(id) has category `\(row.string(3) ?? "")`, qualifier `\(row.string(8) ?? "")`")
     }
+    let subject = try label(row, 4, claim: id)
     table.append(
-      id: id, claimant: interned(row, 1), party: interned(row, 2), category: category,
-      subject: row.text(4).map { strings.id($0) } ?? strings.id(""), value: row.int64(5),
-      low: row.optionalInt64(6), high: row.optionalInt64(7), qualifier: qualifier, asOf: interned(row, 9),
-      location: interned(row, 10))
+      id: id, claimant: try label(row, 1, claim: id), party: try label(row, 2, claim: id), category: category,
+      subject: subject < 0 ? strings.id("") : subject, value: row.int64(5),
+      low: row.optionalInt64(6), high: row.optionalInt64(7), qualifier: qualifier, asOf: try label(row, 9, claim: id),
+      location: try label(row, 10, claim: id))
+  }
+
+  /// The string id of the label a column of claim `id` names, -1 for NULL.
+  private func label(_ row: RawStatement, _ index: Int32, claim id: Int64) throws -> Int32 {
+    if row.isNull(index) { return -1 }
+    let label = row.int64(index)
+    guard let string = labels[label] else {
+      throw LedgerError.corrupt(path: path, reason: "claim \(id) names no label \(label)")
+    }
+    return string
+  }
+
+  /// Reads every label, each text given its string id.
+  private mutating func loadLabels() throws {
+    let rows = try RawStatement(db, sql: "SELECT id, text FROM label ORDER BY id")
+    rows.reset()
+    defer { rows.reset() }
+    var ids: [Int64] = []
+    var strings: [Int32] = []
+    while try rows.step() {
+      ids.append(rows.int64(0))
+      strings.append(rows.text(1).map { self.strings.id($0) } ?? self.strings.id(""))
+    }
+    labels = RowIndex(ids: ids, values: strings)
   }
 
   /// The string id of a column, -1 for NULL.
@@ -122,13 +147,7 @@ struct ClaimTableLoader {
       table.documentPublished.append(interned(rows, 3))
     }
     let ids = table.documentIDs
-    if let first = ids.first, let last = ids.last, last - first < Int64(4 * ids.count + 1024) {
-      firstDocument = first
-      documentIndex = Array(repeating: -1, count: Int(last - first) + 1)
-      for (index, id) in ids.enumerated() { documentIndex[Int(id - first)] = Int32(index) }
-    } else {
-      for (index, id) in ids.enumerated() { sparseDocuments[id] = Int32(index) }
-    }
+    documentIndex = RowIndex(ids: ids, values: ids.indices.map { Int32($0) })
     // Publication (unknown last), then name, byte by byte; names are unique.
     let published = table.documentPublished
     let names = table.documentNames
@@ -142,15 +161,6 @@ struct ClaimTableLoader {
     }
     documentRanks = Array(repeating: 0, count: ids.count)
     for (rank, index) in order.enumerated() { documentRanks[index] = Int32(rank) }
-  }
-
-  /// The index of the document with ledger id `id`, nil when there is none.
-  private func document(_ id: Int64) -> Int32? {
-    if documentIndex.isEmpty { return sparseDocuments[id] }
-    let offset = id - firstDocument
-    guard offset >= 0, offset < Int64(documentIndex.count) else { return nil }
-    let index = documentIndex[Int(offset)]
-    return index < 0 ? nil : index
   }
 
   /// Reads the sightings of the loaded claims and lays them out claim by claim, in order.
@@ -177,7 +187,7 @@ struct ClaimTableLoader {
       let claimId = rows.int64(0)
       guard let position = Self.position(of: claimId, in: table.ids, hint: &hint) else { continue }
       let documentId = rows.int64(1)
-      guard let document = document(documentId) else {
+      guard let document = documentIndex[documentId] else {
         throw LedgerError.corrupt(path: path, reason: "sighting of claim \(claimId) names no document \(documentId)")
       }
       claimOf.append(Int32(position))

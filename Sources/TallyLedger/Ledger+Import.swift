@@ -94,9 +94,10 @@ extension Ledger {
           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
           """)
       var newClaims = 0
+      var labels = LabelCache()
       for row in rows {
         guard let documentId = documentIds[row.claim.document] else { continue }
-        let stored = try ClaimChunkWriter.store(row.claim, documentId: documentId, in: db)
+        let stored = try ClaimChunkWriter.store(row.claim, documentId: documentId, labels: &labels, in: db)
         if stored.created { newClaims += 1 }
         try insertFigure.execute(arguments: [file, sha256, row.line, row.claim.document, now, stored.id])
       }

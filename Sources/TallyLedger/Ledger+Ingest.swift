@@ -57,7 +57,11 @@ extension Ledger {
   private func ingestTransaction(_ result: DocumentResult, name: String, path: String?, now: String) throws
     -> IngestOutcome
   {
-    try writing { db in try Ledger.storeDocument(result, name: name, path: path, now: now, in: db, ledgerPath: self.path) }
+    try writing { db in
+      var labels = LabelCache()
+      return try Ledger.storeDocument(
+        result, name: name, path: path, now: now, labels: &labels, in: db, ledgerPath: self.path)
+    }
   }
 
   /// Stores several documents in one transaction, in order: each is wholly in the ledger or not
@@ -80,11 +84,13 @@ extension Ledger {
       return try writing { db in
         var outcomes: [IngestOutcome] = []
         outcomes.reserveCapacity(batch.count)
+        var labels = LabelCache()
         for (result, input) in batch {
           let name = Ledger.documentName(for: input, sha256: result.sha256)
           outcomes.append(
             try Ledger.storeDocument(
-              result, name: name, path: Ledger.absolutePath(of: input), now: now, in: db, ledgerPath: self.path))
+              result, name: name, path: Ledger.absolutePath(of: input), now: now, labels: &labels, in: db,
+              ledgerPath: self.path))
         }
         return outcomes
       }
@@ -101,9 +107,10 @@ extension Ledger {
     }
   }
 
-  /// Stores one document inside the caller's transaction.
+  /// Stores one document inside the caller's transaction, whose label ids `labels` holds.
   static func storeDocument(
-    _ result: DocumentResult, name: String, path: String?, now: String, in db: Database, ledgerPath: String
+    _ result: DocumentResult, name: String, path: String?, now: String, labels: inout LabelCache, in db: Database,
+    ledgerPath: String
   ) throws -> IngestOutcome {
     let find = try RawStatement(db, sql: "SELECT id, sha256 FROM document WHERE name = ?")
     find.reset()
@@ -126,7 +133,7 @@ extension Ledger {
       document.id = try insert(document, in: db)
     }
     guard let documentId = document.id else { throw LedgerError.failed(path: ledgerPath, reason: "no document id") }
-    let created = try ClaimChunkWriter.store(result.claims, documentId: documentId, in: db)
+    let created = try ClaimChunkWriter.store(result.claims, documentId: documentId, labels: &labels, in: db)
     try Ledger.deleteOrphans(previous, in: db)
     return existing == nil ? .new(claims: created) : .updated(claims: created)
   }

@@ -29,7 +29,8 @@ extension Ledger {
   ///
   /// Claims come in id order (the order they entered the ledger). Sightings come oldest
   /// publication first, then by document name and offset; documents with no known publication
-  /// date come last. A few statements, however many claims (see ``ClaimLoader``). For example:
+  /// date come last. A few statements, however many claims: the claims are loaded as a
+  /// ``ClaimTable`` (see ``claimTable(party:category:details:)``). For example:
   ///
   /// ```swift
   /// for claim in try ledger.claims(party: "Armenia", category: .killed) {
@@ -37,11 +38,7 @@ extension Ledger {
   /// }
   /// ```
   public func claims(party: String? = nil, category: Category? = nil) throws(LedgerError) -> [LedgerClaim] {
-    let path = self.path
-    return try reading { db in
-      var loader = ClaimLoader(db: db, path: path)
-      return try loader.load(party: party, category: category)
-    }
+    try claimTable(party: party, category: category, details: true).claims()
   }
 
   /// Room for as many claims as the id range holds, up to a bound past which arrays grow as
@@ -52,22 +49,16 @@ extension Ledger {
     return min(max(0, range), 1 << 21)
   }
 
-  /// The two statements ``claims(party:category:)`` runs for one party or category: the claims,
-  /// then their sightings joined with their documents (in no particular order), with the values
-  /// of their parameters. For every claim it reads the tables whole instead.
-  static func claimsQuery(party: String?, category: Category?) -> (
-    claims: String, sightings: String, values: [String]
-  ) {
+  /// The claims statement of ``claimTable(party:category:details:)``, every claim or those of
+  /// one party or category (in id order), with the values of its parameters.
+  static func claimsQuery(party: String?, category: Category?) -> (claims: String, values: [String]) {
     let (filter, values) = claimFilter(party: party, category: category)
     let claims = """
-      SELECT c.id, c.claimant, c.party, c.category, c.subject, c.value, c.low, c.high, c.qualifier, c.asOf, c.location
+      SELECT c.id, c.claimantId, c.partyId, c.category, c.subjectId, c.value, c.low, c.high, c.qualifier, c.asOfId,
+        c.locationId
       FROM claim c\(filter) ORDER BY c.id
       """
-    let sightings = """
-      SELECT s.claimId, s.documentId, d.name, d.source, d.published, s.quote, s.start, s."end"
-      FROM sighting s JOIN document d ON d.id = s.documentId JOIN claim c ON c.id = s.claimId\(filter)
-      """
-    return (claims, sightings, values)
+    return (claims, values)
   }
 
   /// The `WHERE` clause (empty, or starting with a space) on the claims of `party` and/or
@@ -76,7 +67,7 @@ extension Ledger {
     var conditions: [String] = []
     var values: [String] = []
     if let party {
-      conditions.append("c.party = ?")
+      conditions.append("c.partyId = (SELECT id FROM label WHERE text = ?)")
       values.append(party)
     }
     if let category {
@@ -86,8 +77,8 @@ extension Ledger {
     return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), values)
   }
 
-  /// SQLite's plan for the statements ``claims(party:category:)`` and ``claimTable(party:category:details:)``
-  /// run for one party or category (`EXPLAIN QUERY PLAN`), one step per line, so tests can check
+  /// SQLite's plan for the statements ``claimTable(party:category:details:)`` runs for one party
+  /// or category (`EXPLAIN QUERY PLAN`), one step per line, so tests can check
   /// that an index serves them.
   func claimsQueryPlan(party: String?, category: Category?) throws(LedgerError) -> [String] {
     let query = Ledger.claimsQuery(party: party, category: category)
@@ -95,7 +86,7 @@ extension Ledger {
       var plan: [String] = []
       let filter = Ledger.claimFilter(party: party, category: category).filter
       let tableSightings = [false, true].map { ClaimTableLoader.sightingsSQL(filter: filter, details: $0) }
-      for sql in [query.claims, query.sightings] + tableSightings {
+      for sql in [query.claims] + tableSightings {
         for row in try Row.fetchAll(
           db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(query.values))
         {
@@ -112,7 +103,10 @@ extension Ledger {
     try reading { db in
       try Row.fetchAll(
         db,
-        sql: "SELECT party, COUNT(*) FROM claim WHERE party IS NOT NULL GROUP BY party ORDER BY COUNT(*) DESC, party"
+        sql: """
+          SELECT label.text, COUNT(*) FROM claim JOIN label ON label.id = claim.partyId
+          GROUP BY claim.partyId ORDER BY COUNT(*) DESC, label.text
+          """
       ).map { (party: $0[0], count: $0[1]) }
     }
   }

@@ -31,28 +31,10 @@ struct DocumentRecord: Codable, FetchableRecord, MutablePersistableRecord {
   }
 }
 
-/// A row of `claim`.
-struct ClaimRecord: Codable, FetchableRecord, PersistableRecord {
+/// The `claim` table, for counting its rows (claims are read and written through
+/// ``ClaimTable`` loading and ``ClaimChunkWriter``).
+struct ClaimRecord: TableRecord {
   static let databaseTableName = "claim"
-  var id: Int64
-  var claimant: String?
-  var party: String?
-  var category: String
-  var subject: String
-  var value: Int64
-  var low: Int64?
-  var high: Int64?
-  var qualifier: String
-  var asOf: String?
-  var location: String?
-  var key: String
-
-  enum Columns {
-    static let id = Column(CodingKeys.id)
-    static let party = Column(CodingKeys.party)
-    static let category = Column(CodingKeys.category)
-    static let key = Column(CodingKeys.key)
-  }
 }
 
 /// A row of `sighting`.

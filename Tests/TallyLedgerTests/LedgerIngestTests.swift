@@ -168,11 +168,11 @@ struct LedgerIngestTests {
     let scratch = try Scratch()
     let ledger = try scratch.ledger()
     #expect(try ledger.strings(sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
-      == ["v1-documents-claims-sightings", "v1-imported-figures", "v2-claim-key-hash"])
+      == ["v1-documents-claims-sightings", "v1-imported-figures", "v2-claim-key-hash", "v3-labels"])
     #expect(try ledger.strings(sql: "PRAGMA journal_mode") == ["wal"])
     #expect(try ledger.strings(sql: "PRAGMA foreign_keys") == ["1"])
     #expect(try ledger.strings(sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      == ["claim_on_asOf", "claim_on_keyHash", "claim_on_party_category", "importedFigure_on_claimId", "sighting_on_documentId"])
+      == ["claim_on_keyHash", "claim_on_party_category", "importedFigure_on_claimId", "sighting_on_documentId"])
     #expect(try ledger.integrityCheck() == "ok")
   }
 
