@@ -56,8 +56,11 @@ public struct CSVWriterOptions: Sendable, Hashable {
 public struct CSVWriter: Sendable {
   /// The options this writer was created with.
   public let options: CSVWriterOptions
+  /// The storage: the first ``count`` bytes are the encoded output, the rest room for more
+  /// (records are encoded straight into it, through one pointer each).
   var buffer: [UInt8] = []
-  var scratch: [UInt8] = []
+  /// The number of encoded bytes in ``buffer``.
+  var count = 0
   let lineEndingBytes: [UInt8]
   var startedOutput = false
 
@@ -67,13 +70,13 @@ public struct CSVWriter: Sendable {
   public init(options: CSVWriterOptions = .init()) {
     self.options = options
     self.lineEndingBytes = Array(options.lineEnding.utf8)
-    buffer.reserveCapacity(1 << 16)
+    buffer = Array(repeating: 0, count: 1 << 16)
   }
 
   /// The number of encoded bytes waiting in the buffer.
   ///
   /// For example, after `writer.writeRow(["a", 1])` with the default options it is `5` (`a,1\r\n`).
-  public var bufferedByteCount: Int { buffer.count }
+  public var bufferedByteCount: Int { count }
 
   /// Encodes one record and appends it to the buffer.
   ///
@@ -83,19 +86,13 @@ public struct CSVWriter: Sendable {
   /// - Complexity: O(n) in the number of encoded bytes.
   public mutating func writeRow(_ cells: [CSVCell]) {
     beginOutputIfNeeded()
-    let isOnlyField = cells.count == 1
-    for (index, cell) in cells.enumerated() {
-      if index > 0 { buffer.append(ASCII.comma) }
-      switch cell {
-      case .text(let text):
-        appendText(text, isOnlyField: isOnlyField)
-      case .integer(let number):
-        appendInteger(number)
-      case .empty:
-        if isOnlyField { appendQuoted(field: UnsafeRawBufferPointer(start: nil, count: 0)) }
-      }
+    var room = lineEndingBytes.count + cells.count
+    for cell in cells { room += Self.maximumEncodedCount(cell) }
+    makeRoom(room)
+    let (start, guards, lineEnding) = (count, options.guardsFormulas, lineEndingBytes)
+    count = buffer.withUnsafeMutableBytes { out in
+      Self.encode(cells, guardsFormulas: guards, lineEnding: lineEnding, into: out.baseAddress!, at: start)
     }
-    buffer.append(contentsOf: lineEndingBytes)
   }
 
   /// Encodes a header record: each name is a text cell.
@@ -111,7 +108,7 @@ public struct CSVWriter: Sendable {
   ///
   /// For example, `writer.reserveCapacity(150 << 20)` before writing a million rows.
   public mutating func reserveCapacity(_ byteCount: Int) {
-    buffer.reserveCapacity(byteCount)
+    makeRoom(byteCount - count)
   }
 
   /// Returns the bytes encoded so far and empties the buffer.
@@ -119,9 +116,8 @@ public struct CSVWriter: Sendable {
   /// For example, `FileHandle.standardOutput.write(Data(writer.takeBytes()))`.
   /// The byte order mark, if enabled, is part of the first bytes taken after the first row.
   public mutating func takeBytes() -> [UInt8] {
-    let bytes = buffer
-    buffer = []
-    buffer.reserveCapacity(Swift.max(bytes.count, 1 << 10))
+    let bytes = Array(buffer[..<count])
+    count = 0
     return bytes
   }
 
@@ -137,11 +133,12 @@ public struct CSVWriter: Sendable {
 
   /// Hands the buffered bytes to `body`, then empties the buffer and keeps its capacity.
   mutating func drain<E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-    defer { buffer.removeAll(keepingCapacity: true) }
+    defer { count = 0 }
     // The closure cannot throw a typed error through withUnsafeBytes, so carry it out.
     var failure: E?
+    let used = count
     buffer.withUnsafeBytes { bytes in
-      do throws(E) { try body(bytes) } catch { failure = error }
+      do throws(E) { try body(UnsafeRawBufferPointer(rebasing: bytes[..<used])) } catch { failure = error }
     }
     if let failure { throw failure }
   }
