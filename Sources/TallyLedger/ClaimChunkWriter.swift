@@ -61,7 +61,7 @@ enum ClaimChunkWriter {
   private static func storeChunk(
     _ claims: ArraySlice<Claim>, documentId: Int64, labels: inout LabelCache, in db: Database
   ) throws -> (ids: [Int64], created: Int) {
-    let hashes = claims.map { ClaimKey.hash(ClaimKey.make($0)) }
+    let hashes = claims.map(ClaimKey.hash(of:))
     let keys = try claims.map { claim in
       StoredKey(
         claimant: try labels.id(of: claim.claimant.nonEmpty, in: db), party: try labels.id(of: claim.party.nonEmpty, in: db),

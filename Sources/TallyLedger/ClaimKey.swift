@@ -35,10 +35,72 @@ enum ClaimKey {
   /// UTF-8 bytes, then a final mix. It never changes, since ledgers store it; two keys may share a
   /// hash, so a look-up compares the claims' fields too.
   static func hash(_ key: String) -> Int64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in key.utf8 {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    var hasher = KeyHasher()
+    for byte in key.utf8 { hasher.add(byte) }
+    return hasher.finish()
+  }
+
+  /// ``hash(_:)`` of ``make(_:)`` of `claim`, computed field by field without building the key.
+  static func hash(of claim: Claim) -> Int64 {
+    var hasher = KeyHasher()
+    let separator = UInt8(0x1F)
+    hasher.add(stored: claim.claimant)
+    hasher.add(separator)
+    hasher.add(stored: claim.party)
+    hasher.add(separator)
+    hasher.add(stored: claim.category.rawValue)
+    hasher.add(separator)
+    hasher.add(stored: claim.subject)
+    hasher.add(separator)
+    hasher.add(stored: claim.location)
+    hasher.add(separator)
+    hasher.add(stored: claim.asOf)
+    hasher.add(separator)
+    hasher.add(claim.value)
+    hasher.add(separator)
+    if let low = claim.low { hasher.add(low) }
+    hasher.add(separator)
+    if let high = claim.high { hasher.add(high) }
+    hasher.add(separator)
+    hasher.add(stored: claim.qualifier.rawValue)
+    return hasher.finish()
+  }
+}
+
+/// FNV-1a over bytes fed one piece at a time, then ``ClaimKey/hash(_:)``'s final mix.
+private struct KeyHasher {
+  private var state: UInt64 = 0xCBF2_9CE4_8422_2325
+
+  mutating func add(_ byte: UInt8) {
+    state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+  }
+
+  /// The bytes of `text` that SQLite stores (up to the first NUL); nothing for nil.
+  mutating func add(stored text: String?) {
+    guard var text else { return }
+    text.withUTF8 { utf8 in
+      for byte in utf8 {
+        if byte == 0 { return }
+        add(byte)
+      }
     }
+  }
+
+  /// The decimal numeral of `number`, as `String(number)` writes it.
+  mutating func add(_ number: Int64) {
+    if number < 0 { add(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    var divisor: UInt64 = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    while divisor > 0 {
+      add(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude / divisor))
+      magnitude %= divisor
+      divisor /= 10
+    }
+  }
+
+  func finish() -> Int64 {
+    var hash = state
     hash ^= hash >> 33
     hash = hash &* 0xFF51_AFD7_ED55_8CCD
     hash ^= hash >> 33

@@ -4,32 +4,29 @@ import GRDB
 ///
 /// A label is never changed nor deleted, so an id found stays right for the whole transaction;
 /// an id added is right until the transaction rolls back, with the cache, which lives no longer
-/// than the transaction. Texts are compared byte for byte, as SQLite compares them (Swift's `==`
-/// would take `é` and `e` + U+0301 for one text). For example:
+/// than the transaction. Texts are told apart by their bytes as SQLite stores them (up to the
+/// first NUL), through a ``StringTable`` (Swift's `==` would take `é` and `e` + U+0301 for one
+/// text). For example:
 ///
 /// ```swift
 /// var labels = LabelCache()
 /// let party = try labels.id(of: "Armenia", in: db)  // added, or found
 /// ```
 struct LabelCache {
-  /// A text compared and hashed by its UTF-8 bytes.
-  private struct Bytes: Hashable {
-    let text: String
-
-    static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-    func hash(into hasher: inout Hasher) {
-      var text = text
-      text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-  }
-
-  private var ids: [Bytes: Int64] = [:]
+  private var texts = StringTable()
+  /// The label id of each string of ``texts``, -1 while unknown.
+  private var ids: [Int64] = []
 
   /// The id of `text` in `label`, added when the ledger has no such label; nil for nil.
   mutating func id(of text: String?, in db: Database) throws -> Int64? {
-    guard let text else { return nil }
-    if let id = ids[Bytes(text: text)] { return id }
+    guard var text else { return nil }
+    let index = text.withUTF8 { utf8 in
+      // SQLite stores a bound text up to its first NUL.
+      let stored = utf8.firstIndex(of: 0).map { UnsafeBufferPointer(rebasing: utf8[..<$0]) } ?? utf8
+      return Int(texts.id(stored))
+    }
+    if index == ids.count { ids.append(-1) }
+    if ids[index] >= 0 { return ids[index] }
     let find = try RawStatement(db, sql: "SELECT id FROM label WHERE text = ?")
     find.reset()
     find.bind(1, text)
@@ -45,7 +42,7 @@ struct LabelCache {
       try insert.run()
       id = db.lastInsertedRowID
     }
-    ids[Bytes(text: text)] = id
+    ids[index] = id
     return id
   }
 }

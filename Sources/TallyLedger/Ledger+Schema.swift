@@ -129,15 +129,17 @@ extension Ledger {
         t.column("keyHash", .integer).notNull()
         t.column("claimantId", .integer).references("label")
         t.column("partyId", .integer).references("label")
+        // Comparisons joined by OR rather than `IN (…)`: SQLite checks an IN list of more than two
+        // values through a temporary b-tree it builds for every row inserted.
         t.column("category", .text).notNull()
-          .check(sql: "category IN ('killed', 'wounded', 'casualties', 'missing', 'captured', 'displaced', "
-            + "'population', 'destroyed', 'seized')")
+          .check(sql: oneOf("category", ["killed", "wounded", "casualties", "missing", "captured", "displaced",
+            "population", "destroyed", "seized"]))
         t.column("subjectId", .integer).notNull().references("label")
         t.column("value", .integer).notNull()
         t.column("low", .integer)
         t.column("high", .integer)
         t.column("qualifier", .text).notNull()
-          .check(sql: "qualifier IN ('exact', 'more_than', 'at_least', 'up_to', 'about', 'range', 'vague')")
+          .check(sql: oneOf("qualifier", ["exact", "more_than", "at_least", "up_to", "about", "range", "vague"]))
         t.column("asOfId", .integer).references("label")
         t.column("locationId", .integer).references("label")
       }
@@ -170,6 +172,11 @@ extension Ledger {
 
     return migrator
   }()
+
+  /// `column = 'a' OR column = 'b' OR …`: a CHECK that `column` is one of `values`.
+  private static func oneOf(_ column: String, _ values: [String]) -> String {
+    values.map { "\(column) = '\($0)'" }.joined(separator: " OR ")
+  }
 
   /// Sets the AUTOINCREMENT sequence of a rebuilt table back to `sequence` (nothing when the
   /// table never had a row).

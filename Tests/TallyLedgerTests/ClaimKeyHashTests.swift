@@ -26,4 +26,32 @@ import TallyExtractor
     #expect(claims.map(\.value) == [5, 6])
     #expect(claims.map { $0.sightings.map(\.document) } == [["a.txt", "c.txt"], ["b.txt", "c.txt"]])
   }
+
+  @Test("The key hash computed field by field is the hash of the key text, for every kind of field")
+  func hashOfClaimMatchesKeyText() {
+    let base = Claim(
+      document: "a", claimant: "Armenia Defence Ministry", party: "Armenia", category: .killed, subject: "military",
+      value: 209, low: 209, high: 209, qualifier: .exact, asOf: "2020-10-04", quote: "209", start: 0, end: 3)
+    var claims = [base]
+    for (claimant, party) in [(nil, nil), ("", ""), ("Füzuli’s mayor", "Azərbaycan"), ("e\u{301}", "\u{E9}"), ("a\0b", "\0")] {
+      var claim = base
+      claim.claimant = claimant
+      claim.party = party
+      claims.append(claim)
+    }
+    for (value, low, high) in [(0, nil, nil), (-14, -20, nil), (Int64.max, nil, Int64.max), (Int64.min, Int64.min, 7)] as [(Int64, Int64?, Int64?)] {
+      var claim = base
+      claim.value = value
+      claim.low = low
+      claim.high = high
+      claim.qualifier = .range
+      claim.location = "Ganja"
+      claim.asOf = nil
+      claim.subject = ""
+      claims.append(claim)
+    }
+    for claim in claims {
+      #expect(ClaimKey.hash(of: claim) == ClaimKey.hash(ClaimKey.make(claim)), "\(ClaimKey.make(claim))")
+    }
+  }
 }
