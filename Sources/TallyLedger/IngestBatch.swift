@@ -5,7 +5,9 @@ public import TallyExtractor
 ///
 /// One transaction per document costs a commit each; a batch of many small documents costs one.
 /// A batch is stored when it holds ``maxDocuments`` documents or ``maxBytes`` bytes, or when a
-/// document is added after its first one has waited ``maxDelay`` seconds. Every document is still
+/// document is added after its first one has waited ``maxDelay`` seconds. The first batch holds
+/// at most ``firstBatchBytes`` and each next one twice as much as the one before, up to
+/// ``maxBytes``, so that the writer starts soon and works while the rest is extracted. Every document is still
 /// wholly in the ledger or absent: a batch is one transaction, so an interrupted run loses at most
 /// the documents not yet committed (the batch being written and the one filling), and the next
 /// ingest stores them. Documents are stored in the order they are added.
@@ -39,6 +41,10 @@ public struct IngestBatch {
   public var maxDocuments = 16384
   /// ...or this many bytes of text...
   public var maxBytes = 16 << 20
+  /// ...or, for the first batch, this many (doubled for each next batch up to ``maxBytes``)...
+  public var firstBatchBytes = 1 << 20
+  /// The byte limit of the batch filling now.
+  private var byteLimit: Int?
   /// ...or when its first document has waited this many seconds, so that other readers of the
   /// ledger see a slow ingest progress.
   public var maxDelay = 0.5
@@ -67,7 +73,9 @@ public struct IngestBatch {
     pending.append((result, input))
     pendingBytes += result.byteCount
     let waited = Double(now - firstAdded) / 1e9
-    guard pending.count >= maxDocuments || pendingBytes >= maxBytes || waited >= maxDelay else { return [] }
+    let limit = byteLimit ?? min(firstBatchBytes, maxBytes)
+    guard pending.count >= maxDocuments || pendingBytes >= limit || waited >= maxDelay else { return [] }
+    byteLimit = min(2 * limit, maxBytes)
     let stored = try finishInFlight()
     start()
     return stored
