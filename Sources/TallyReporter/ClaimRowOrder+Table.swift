@@ -17,6 +17,8 @@ extension ClaimRowOrder {
   ) throws(E) {
     let rank = ranks(of: table.strings)
     func rankOf(_ id: Int32) -> Int32 { id < 0 ? Int32.max : rank[Int(id)] }
+    // Ranks run from 0 to below the number of strings; unknown (Int32.max) comes after them all.
+    func boundedRank(_ id: Int32) -> Int32 { id < 0 ? Int32(rank.count) : rank[Int(id)] }
     let categoryRank = Dictionary(uniqueKeysWithValues: Category.allCases.enumerated().map { ($1, Int32($0)) })
     let qualifierRank = Dictionary(uniqueKeysWithValues: Qualifier.allCases.enumerated().map { ($1, Int32($0)) })
     let categories = table.categories.map { UInt8(truncatingIfNeeded: categoryRank[$0] ?? 0) }
@@ -50,8 +52,19 @@ extension ClaimRowOrder {
       if x != y { return x < y }
       return nil
     }
+    // The leading columns packed into one integer per claim, so that most comparisons are one.
+    let prefix = packedPrefix(
+      count: table.count, bound: max(rank.count, Category.allCases.count),
+      columns: [
+        { boundedRank(table.asOfs[$0]) }, { boundedRank(table.parties[$0]) }, { Int32(categories[$0]) },
+        { boundedRank(table.subjects[$0]) }, { boundedRank(table.claimants[$0]) },
+      ])
     var claims = (0..<table.count).map { Int32($0) }
-    claims.sort { claimPrecedes(Int($0), Int($1)) ?? ($0 < $1) }
+    claims.sort { a, b in
+      let (x, y) = (prefix[Int(a)], prefix[Int(b)])
+      if x != y { return x < y }
+      return claimPrecedes(Int(a), Int(b)) ?? (a < b)
+    }
 
     // A sighting's own columns: document name, offsets, quote, outlet, publication; then position.
     let quotes = table.hasDetails
@@ -101,6 +114,31 @@ extension ClaimRowOrder {
       for (position, claim) in pairs { try body(Int(claim), Int(position)) }
       start = end
     }
+  }
+
+  /// For each of `count` rows, its values in `columns` (each from 0 to `bound`, smaller first)
+  /// as one integer that orders as the columns do, one after the other: each column's values are
+  /// renumbered densely and given as many bits as they need, for as many leading columns as fit
+  /// in 64 bits (rows equal in them are told apart by the full comparison).
+  static func packedPrefix(count: Int, bound: Int, columns: [(Int) -> Int32]) -> [UInt64] {
+    var keys = [UInt64](repeating: 0, count: count)
+    var used = 0
+    var dense = [Int32](repeating: 0, count: bound + 1)
+    for column in columns {
+      // Mark the values present, then number them in order.
+      for value in dense.indices { dense[value] = 0 }
+      for row in 0..<count { dense[Int(column(row))] = 1 }
+      var distinct: Int32 = 0
+      for value in dense.indices where dense[value] != 0 {
+        dense[value] = distinct
+        distinct += 1
+      }
+      let width = UInt64.bitWidth - UInt64(distinct).leadingZeroBitCount
+      guard used + width <= UInt64.bitWidth else { break }
+      for row in 0..<count { keys[row] = keys[row] << width | UInt64(dense[Int(column(row))]) }
+      used += width
+    }
+    return keys
   }
 
   /// The rank of each string among `strings` by `<`; strings equal by `==` share a rank.
