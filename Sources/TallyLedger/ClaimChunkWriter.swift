@@ -19,7 +19,7 @@ enum ClaimChunkWriter {
   static let maxRows = 64
 
   /// A claim's fields as the claim table holds them: its texts as label ids.
-  struct StoredKey: Hashable {
+  struct StoredKey: Equatable {
     var claimant: Int64?
     var party: Int64?
     var category: Category
@@ -69,7 +69,12 @@ enum ClaimChunkWriter {
         low: claim.low, high: claim.high, qualifier: claim.qualifier, asOf: try labels.id(of: claim.asOf.nonEmpty, in: db),
         location: try labels.id(of: claim.location.nonEmpty, in: db))
     }
+    // The claims of the chunk's hashes, in the ledger or new in the chunk: a few, searched in turn
+    // by their fields (a claim stored under another hash that the chunk has is the same claim).
     var known = try existingClaims(hashes: hashes, in: db)
+    func knownID(_ key: StoredKey) -> Int64? {
+      known.first { $0.key == key }?.id
+    }
 
     // Every row takes the next id of the sequence; the new claims keep theirs.
     let sequence = try ClaimSequence(db)
@@ -77,11 +82,11 @@ enum ClaimChunkWriter {
     ids.reserveCapacity(claims.count)
     var fresh: [Int] = []
     for (offset, key) in keys.enumerated() {
-      if let id = known[key] {
+      if let id = knownID(key) {
         ids.append(id)
       } else {
         let id = sequence.last + Int64(offset) + 1
-        known[key] = id
+        known.append((key, id))
         ids.append(id)
         fresh.append(offset)
       }
@@ -125,14 +130,15 @@ enum ClaimChunkWriter {
     return (ids, fresh.count)
   }
 
-  /// The claims the ledger has with one of `hashes`, by key (a hash shared by two keys gives both).
-  private static func existingClaims(hashes: [Int64], in db: Database) throws -> [StoredKey: Int64] {
-    let distinct = Array(Set(hashes))
+  /// The claims the ledger has with one of `hashes` (a hash shared by two keys gives both).
+  private static func existingClaims(hashes: [Int64], in db: Database) throws -> [(key: StoredKey, id: Int64)] {
+    var distinct = hashes.sorted()
+    distinct.removeDuplicates()
     let find = try RawStatement(db, sql: lookUpSQLs[distinct.count])
     find.reset()
     defer { find.reset() }
     for (index, hash) in distinct.enumerated() { find.bind(Int32(index + 1), hash) }
-    var found: [StoredKey: Int64] = [:]
+    var found: [(key: StoredKey, id: Int64)] = []
     while try find.step() {
       guard let category = find.string(3).flatMap(Category.init(rawValue:)),
         let qualifier = find.string(8).flatMap(Qualifier.init(rawValue:))
@@ -141,7 +147,7 @@ enum ClaimChunkWriter {
         claimant: find.optionalInt64(1), party: find.optionalInt64(2), category: category, subject: find.int64(4),
         value: find.int64(5), low: find.optionalInt64(6), high: find.optionalInt64(7), qualifier: qualifier,
         asOf: find.optionalInt64(9), location: find.optionalInt64(10))
-      found[key] = find.int64(0)
+      found.append((key, find.int64(0)))
     }
     return found
   }
@@ -201,5 +207,18 @@ struct ClaimSequence {
     insert.reset()
     insert.bind(1, last)
     try insert.run()
+  }
+}
+
+extension Array where Element: Equatable {
+  /// Removes each element equal to the one before it (all duplicates, once sorted).
+  mutating func removeDuplicates() {
+    guard count > 1 else { return }
+    var last = 0
+    for index in 1..<count where self[index] != self[last] {
+      last += 1
+      self[last] = self[index]
+    }
+    removeSubrange((last + 1)...)
   }
 }

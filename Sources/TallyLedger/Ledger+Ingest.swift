@@ -85,11 +85,12 @@ extension Ledger {
         var outcomes: [IngestOutcome] = []
         outcomes.reserveCapacity(batch.count)
         var labels = LabelCache()
+        var paths = AbsolutePaths()
         for (result, input) in batch {
           let name = Ledger.documentName(for: input, sha256: result.sha256)
           outcomes.append(
             try Ledger.storeDocument(
-              result, name: name, path: Ledger.absolutePath(of: input), now: now, labels: &labels, in: db,
+              result, name: name, path: paths.path(of: input), now: now, labels: &labels, in: db,
               ledgerPath: self.path))
         }
         return outcomes

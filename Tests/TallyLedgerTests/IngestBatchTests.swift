@@ -40,3 +40,22 @@ import TallyExtractor
     #expect(try ledger.claims().map(\.value) == Array(1...10))
   }
 }
+
+@Suite struct AbsolutePathsTests {
+  @Test("Paths standardized once per folder are those standardized whole", arguments: [
+    "x.txt", "./x.txt", "a/../x.txt", "/tmp/x.txt", "/tmp//x.txt", "a/b/./c/x.txt", "../x.txt", "/x.txt",
+    "a/.", "a/..", "a/", "/", "a//b/../../x.txt", "dir.d/x y.txt", "/tmp/./../tmp/x.txt", "Füzuli/ünï.txt",
+  ])
+  func sameAsWhole(_ path: String) {
+    var paths = AbsolutePaths()
+    #expect(paths.path(of: .file(path)) == Ledger.absolutePath(of: .file(path)))
+    // Again from the cache of its folder.
+    #expect(paths.path(of: .file(path)) == Ledger.absolutePath(of: .file(path)))
+  }
+
+  @Test("Standard input has no path")
+  func standardInput() {
+    var paths = AbsolutePaths()
+    #expect(paths.path(of: .standardInput) == nil)
+  }
+}
