@@ -219,8 +219,9 @@ extension DocumentAnalysis {
     switch word(k) {
     case .defence, .defense: return "Defense"
     case .of: return "of"
-    case let w?:
-      if let form = Self.institutionForms[w], isASCII(k) { return form }
+    case _?:
+      // A word's bytes are its spelling up to ASCII case, so an institution word is ASCII here.
+      if let form = Self.institutionForms[Int(tokens[k].word) - 1] { return form }
       fallthrough
     default:
       let raw = text(tokens: k, k)
@@ -228,13 +229,18 @@ extension DocumentAnalysis {
     }
   }
 
-  /// The capitalised forms of the institution words (`ministry` -> `Ministry`), made once.
-  private static let institutionForms: [Word: String] = {
+  /// The capitalised forms of the institution words (`ministry` -> `Ministry`), made once, by
+  /// position in `Word.allCases` (a token's word code minus one); nil for other words.
+  private static let institutionForms: [String?] = {
     let words: [Word] = [
       .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .interior, .health, .foreign,
       .general, .emergency, .emergencies, .armed, .military, .press, .air, .navy, .national, .committee, .council,
     ]
-    return Dictionary(uniqueKeysWithValues: words.map { ($0, $0.spelling.prefix(1).uppercased() + $0.spelling.dropFirst()) })
+    var forms = [String?](repeating: nil, count: Word.allCases.count)
+    for (position, word) in Word.allCases.enumerated() where words.contains(word) {
+      forms[position] = word.spelling.prefix(1).uppercased() + word.spelling.dropFirst()
+    }
+    return forms
   }()
 
 

@@ -86,7 +86,7 @@ extension DocumentAnalysis {
       if let m = mention(at: k) {
         if m.role == .capital {
           let written = text(tokens: m.first, m.last)
-          return (m.entry, gazetteer.formByLowercasedName[written.lowercased()] ?? written)
+          return (m.entry, gazetteer.byLowercasedName[written.lowercased()]?.form ?? written)
         }
         if gazetteer.entries[Int(m.entry)].kind == .place { return (m.entry, entity(m.entry)) }
         if fallback == nil && m.role == .name { fallback = (m.entry, entity(m.entry)) }

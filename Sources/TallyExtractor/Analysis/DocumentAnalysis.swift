@@ -78,8 +78,9 @@ struct DocumentAnalysis {
     let next = tokens[k]
     guard next.kind == .dash || (next.kind == .punct && (next.byte == 0x2C || next.byte == 0x2D)) else { return nil }
     let key = words.joined(separator: " ").lowercased()
-    datelineName = gazetteer.formByLowercasedName[key]
-    return gazetteer.byLowercasedName[key]
+    let name = gazetteer.byLowercasedName[key]
+    datelineName = name?.form
+    return name?.entry
   }
 
   // MARK: - Dates
