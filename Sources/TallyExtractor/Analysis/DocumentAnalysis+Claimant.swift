@@ -84,7 +84,9 @@ extension DocumentAnalysis {
       let runEntity = run.lazy.compactMap { self.mention(at: $0)?.entry }.first
       if !hasOthers {
         // An entity and institution words: "Ukraine's General Staff", "the Ministry of Defence of Ukraine".
-        let words = run.filter { isInstitution($0) }.map { normalisedInstitutionWord($0) } + institution
+        var words: [String] = []
+        for k in run where isInstitution(k) { words.append(normalisedInstitutionWord(k)) }
+        words += institution
         let entityEntry = runEntity ?? affiliation
         if let entityEntry {
           let name = words.isEmpty ? party(of: entityEntry) : party(of: entityEntry) + " " + institutionName(words)
