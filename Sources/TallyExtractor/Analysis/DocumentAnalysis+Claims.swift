@@ -4,7 +4,6 @@ extension DocumentAnalysis {
     var out: [Claim] = []
     var history: [Attribution] = []
     let opponents = self.opponents()
-    let publishedText = published?.description
     for (u, unit) in units.enumerated() {
       let figures = figures(in: unit)
       // Remember claimants named in sentences without figures too, for "the ministry said" later.

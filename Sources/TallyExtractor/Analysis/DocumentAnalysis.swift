@@ -6,6 +6,8 @@ struct DocumentAnalysis {
   let lexicon: Lexicon
   let gazetteer: Gazetteer
   let published: PartialDate?
+  /// `published` as written in claims (`2020-10-04`), made once: most claims are as of it.
+  let publishedText: String?
   var tokens: [Token] = []
   var mentions: [Mention] = []
   /// For each token, the index of the gazetteer mention covering it, or -1.
@@ -27,6 +29,7 @@ struct DocumentAnalysis {
     self.lexicon = vocabulary.lexicon
     self.gazetteer = vocabulary.gazetteer
     self.published = published
+    self.publishedText = published?.description
     tokens.reserveCapacity((to - from) / 5)
     Tokenizer.tokenize(p, from: from, to: to, lexicon: lexicon, into: &tokens)
     gazetteer.mentions(tokens, p, into: &mentions)
