@@ -89,7 +89,7 @@ extension DocumentAnalysis {
         words += institution
         let entityEntry = runEntity ?? affiliation
         if let entityEntry {
-          let name = words.isEmpty ? party(of: entityEntry) : party(of: entityEntry) + " " + institutionName(words)
+          let name = words.isEmpty ? party(of: entityEntry) : institutionName(words, after: party(of: entityEntry))
           if words.isEmpty && anonymous { return Attribution(claimant: nil, affiliation: entityEntry) }
           return Attribution(claimant: name, affiliation: entityEntry)
         }
@@ -115,7 +115,7 @@ extension DocumentAnalysis {
     }
     if !institution.isEmpty {
       if let affiliation {
-        return Attribution(claimant: party(of: affiliation) + " " + institutionName(institution), affiliation: affiliation)
+        return Attribution(claimant: institutionName(institution, after: party(of: affiliation)), affiliation: affiliation)
       }
       return fromHistory(institutionName(institution), history)
     }
@@ -247,9 +247,10 @@ extension DocumentAnalysis {
 
 
   /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.
-  private func institutionName(_ words: [String]) -> String {
+  /// With a `prefix`, the name follows it and a space (`Ukraine` -> `Ukraine General Staff`).
+  private func institutionName(_ words: [String], after prefix: String? = nil) -> String {
     // Without "of"; a leading "Ministry" moves to the end; each word once, in order. Built in one
-    // string of the exact length: this runs for most claimants.
+    // string of the exact length, prefix included: this runs for most claimants.
     var order: [Int] = []
     order.reserveCapacity(words.count)
     for index in words.indices where words[index] != "of" { order.append(index) }
@@ -264,22 +265,31 @@ extension DocumentAnalysis {
       kept += 1
       length += word.utf8.count
     }
-    guard kept > 0 else { return "" }
+    guard kept > 0 else { return prefix.map { $0 + " " } ?? "" }
     length += kept - 1
+    if let prefix { length += prefix.utf8.count + 1 }
     return String(unsafeUninitializedCapacity: length) { buffer in
       var at = 0
-      for k in 0..<kept {
-        if k > 0 {
-          buffer[at] = 0x20
-          at += 1
-        }
-        var word = words[order[k]]
-        word.withUTF8 { bytes in
+      func copy(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
           for b in bytes {
             buffer[at] = b
             at += 1
           }
         }
+      }
+      if let prefix {
+        copy(prefix)
+        buffer[at] = 0x20
+        at += 1
+      }
+      for k in 0..<kept {
+        if k > 0 {
+          buffer[at] = 0x20
+          at += 1
+        }
+        copy(words[order[k]])
       }
       return at
     }
