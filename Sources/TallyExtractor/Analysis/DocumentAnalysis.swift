@@ -45,14 +45,13 @@ struct DocumentAnalysis {
   }
 
   /// How often each side (places counted for their state or territory) is named in the document.
-  var sideCounts: [Int32: Int] = [:]
+  var sideCounts = SideCounts(capacity: 0)
 
   /// The sides named in the document, most named first.
-  func rankedSides() -> [Int32] {
-    sideCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-  }
+  func rankedSides() -> [Int32] { sideCounts.ranked() }
 
   private mutating func countSides() {
+    sideCounts = SideCounts(capacity: mentions.count)
     for m in mentions {
       var e = m.entry
       let kind = gazetteer.entries[Int(e)].kind
@@ -60,7 +59,7 @@ struct DocumentAnalysis {
         guard gazetteer.parents[Int(e)] >= 0 else { continue }
         e = gazetteer.parents[Int(e)]
       }
-      sideCounts[e, default: 0] += 1
+      sideCounts.add(e)
     }
   }
 
