@@ -50,10 +50,9 @@ struct Gazetteer: Sendable {
   var firstWords = ByteTable(capacity: 4096)
   var forms: [[GazetteerForm]] = []
   var byEntity: [String: Int32] = [:]
-  /// Every name and capital, lower-cased, for looking up datelines written in capitals (`KHAN YOUNIS`).
-  var byLowercasedName: [String: Int32] = [:]
-  /// The name as written in the gazetteer, by its lower-cased form.
-  var formByLowercasedName: [String: String] = [:]
+  /// Every name and capital, lower-cased, for looking up datelines written in capitals (`KHAN YOUNIS`):
+  /// its entry and the name as written in the gazetteer.
+  var byLowercasedName: [String: (entry: Int32, form: String)] = [:]
 
   /// Adds an entity, or merges new forms into an entity already present.
   mutating func add(
@@ -88,10 +87,7 @@ struct Gazetteer: Sendable {
   private mutating func addForm(_ form: String, entry: Int32, role: GazetteerRole) {
     if role != .adjective {
       let lowercased = form.lowercased()
-      if byLowercasedName[lowercased] == nil {
-        byLowercasedName[lowercased] = entry
-        formByLowercasedName[lowercased] = form
-      }
+      if byLowercasedName[lowercased] == nil { byLowercasedName[lowercased] = (entry, form) }
     }
     let words = Gazetteer.words(of: form)
     guard let first = words.first else { return }

@@ -34,6 +34,8 @@ struct Token: Sendable {
     static let abbreviation = Flags(rawValue: 1 << 10)
     /// Written all in capitals (`AFP`, `UN`).
     static let allCaps = Flags(rawValue: 1 << 11)
+    /// A word of ASCII letters only (no digit, mark or non-ASCII byte inside).
+    static let lettersOnly = Flags(rawValue: 1 << 12)
   }
 
   var start: Int32
@@ -50,8 +52,9 @@ struct Token: Sendable {
   var scale: Int8
   /// The closed-class ``Word`` of the token, as its position in `Word.allCases` plus one; 0 for none.
   var word: UInt16
+  /// For ``Flags/lettersOnly`` words: the word's index in ``DateLexicon``, or -1.
+  var dateWord: Int32
 
-  
   init(start: Int, end: Int, kind: Kind) {
     self.start = Int32(truncatingIfNeeded: start)
     self.end = Int32(truncatingIfNeeded: end)
@@ -62,6 +65,7 @@ struct Token: Sendable {
     self.value = 0
     self.scale = 0
     self.word = 0
+    self.dateWord = -1
   }
 
   var range: Range<Int> { Int(start)..<Int(end) }

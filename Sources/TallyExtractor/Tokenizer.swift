@@ -42,11 +42,12 @@ enum Tokenizer {
     return nil
   }
 
-  /// Tokenizes `p[from..<to]`, appending to `tokens`; every word is looked up in `lexicon`.
-  
+  /// Tokenizes `p[from..<to]`, appending to `tokens`; every word is looked up in `lexicon`, and
+  /// every word of ASCII letters only in ``DateLexicon`` too.
   static func tokenize(
     _ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lexicon: Lexicon, into tokens: inout [Token]
   ) {
+    let dates = DateLexicon.shared
     var i = from
     var newlines = 0
     var blankBefore = true
@@ -85,7 +86,7 @@ enum Tokenizer {
       if isASCIILetter(b) || (b >= 0x80 && special(p, i) == nil) {
         var (t, hash) = scanWord(p, i, to)
         t.flags.formUnion(flags)
-        lookUp(&t, p, lexicon, hash: hash)
+        lookUp(&t, p, lexicon, dates, hash: hash)
         i = Int(t.end) + (t.has(.possessive) ? possessiveLength(p, Int(t.end)) : 0)
         tokens.append(t)
         newlines = 0
@@ -170,20 +171,22 @@ enum Tokenizer {
       flags.insert(.capitalized)
     }
     var upper = 0
-    var letters = 0
+    // For `allCaps`, digits and bytes beyond ASCII count as letters too (marks do not).
+    var asciiLetters = 0
+    var otherLetters = 0
     while i < to {
       let b = p[i]
       // ASCII letters and digits, most of the bytes: `b | 0x20` is a letter's lower case.
       let lower = b | 0x20
       if lower &- 0x61 < 26 {
-        letters &+= 1
+        asciiLetters &+= 1
         if b < 0x61 { upper &+= 1 }
         h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
         i += 1
         continue
       }
       if b &- 0x30 < 10 {
-        letters &+= 1
+        otherLetters &+= 1
         h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         i += 1
         continue
@@ -208,7 +211,7 @@ enum Tokenizer {
           }
           break
         }
-        letters += 1
+        otherLetters += 1
         h = fold(h, b)
         i += 1
         continue
@@ -242,7 +245,8 @@ enum Tokenizer {
       }
       break
     }
-    if upper >= 2 && upper == letters { flags.insert(.allCaps) }
+    if upper >= 2 && upper == asciiLetters + otherLetters { flags.insert(.allCaps) }
+    if asciiLetters == i - start { flags.insert(.lettersOnly) }
     var t = Token(start: start, end: i, kind: .word)
     t.flags = flags
     return (t, h)
@@ -322,10 +326,17 @@ enum Tokenizer {
     return !isDigit(b)
   }
 
-  /// Attaches the lexicon entry of a word token, given the hash of its bytes from ``scanWord(_:_:_:)``.
-  static func lookUp(_ t: inout Token, _ p: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon, hash: UInt64) {
+  /// Attaches the lexicon entry (and for ASCII letters only, the ``DateLexicon`` entry) of a word
+  /// token, given the hash of its bytes from ``scanWord(_:_:_:)``.
+  static func lookUp(
+    _ t: inout Token, _ p: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon, _ dates: DateLexicon, hash: UInt64
+  ) {
     guard let base = p.baseAddress else { return }
     let count = Int(t.end - t.start)
+    if t.has(.lettersOnly) {
+      // Folding ASCII letters to lower case is what the date lexicon hashes, so the hash is its own.
+      t.dateWord = dates.entry(asciiLetters: base + Int(t.start), count: count, hash: hash)
+    }
     if count > 40 { return }
     assert(hash == ByteTable.hash(base + Int(t.start), count, lowercased: true), "scanWord's hash is the table's")
     if let entry = lexicon.words.find(base + Int(t.start), count, lowercased: true, hash: hash) {

@@ -91,28 +91,40 @@ extension DocumentAnalysis {
     }
     // "according to X"
     if let np = clues.according { return normalise(np, history: history) }
-    // The nearest attribution verb outside quotations, before the figure first.
+    // The nearest attribution verb outside quotations, before the figure first (the verbs are in
+    // order of position).
     let verbs = clues.verbs
-    let ordered = verbs.filter { $0 < first }.reversed() + verbs.filter { $0 > first }
+    let before = verbs.firstIndex { $0 >= first } ?? verbs.count
+    let after = verbs[before...].firstIndex { $0 > first } ?? verbs.count
     var pronounFallback: Attribution?
-    for v in ordered {
-      var found: Attribution?
-      if let np = subject(ofVerb: v, in: unit) {
-        found = normalise(np, history: history)
-      } else if let np = nounPhrase(startingAt: v + 1, in: unit) {
-        found = normalise(np, history: history)
-      }
-      if var found {
-        if word(v) == .denied || word(v) == .denies { found.isDenial = true }
-        // "Armenia said that it had recorded ...": the pronoun is the sentence's own subject.
-        if found.fromPronoun {
-          pronounFallback = pronounFallback ?? found
-          continue
-        }
-        return found
-      }
+    for v in verbs[..<before].reversed() {
+      if let found = claimant(ofVerb: v, in: unit, history: history, pronounFallback: &pronounFallback) { return found }
+    }
+    for v in verbs[after...] {
+      if let found = claimant(ofVerb: v, in: unit, history: history, pronounFallback: &pronounFallback) { return found }
     }
     return pronounFallback
+  }
+
+  /// The claimant of the attribution verb `v`: its subject, or else the noun phrase after it.
+  /// A claimant resolved from a pronoun is kept in `pronounFallback` (the first one only) instead.
+  private func claimant(
+    ofVerb v: Int, in unit: Range<Int>, history: [Attribution], pronounFallback: inout Attribution?
+  ) -> Attribution? {
+    var found: Attribution?
+    if let np = subject(ofVerb: v, in: unit) {
+      found = normalise(np, history: history)
+    } else if let np = nounPhrase(startingAt: v + 1, in: unit) {
+      found = normalise(np, history: history)
+    }
+    guard var found else { return nil }
+    if word(v) == .denied || word(v) == .denies { found.isDenial = true }
+    // "Armenia said that it had recorded ...": the pronoun is the sentence's own subject.
+    if found.fromPronoun {
+      pronounFallback = pronounFallback ?? found
+      return nil
+    }
+    return found
   }
 
   private func speaker(afterQuote close: Int, in unit: Range<Int>, history: [Attribution]) -> Attribution? {

@@ -84,10 +84,12 @@ extension DocumentAnalysis {
       let runEntity = run.lazy.compactMap { self.mention(at: $0)?.entry }.first
       if !hasOthers {
         // An entity and institution words: "Ukraine's General Staff", "the Ministry of Defence of Ukraine".
-        let words = run.filter { isInstitution($0) }.map { normalisedInstitutionWord($0) } + institution
+        var words: [String] = []
+        for k in run where isInstitution(k) { words.append(normalisedInstitutionWord(k)) }
+        words += institution
         let entityEntry = runEntity ?? affiliation
         if let entityEntry {
-          let name = words.isEmpty ? party(of: entityEntry) : party(of: entityEntry) + " " + institutionName(words)
+          let name = words.isEmpty ? party(of: entityEntry) : institutionName(words, after: party(of: entityEntry))
           if words.isEmpty && anonymous { return Attribution(claimant: nil, affiliation: entityEntry) }
           return Attribution(claimant: name, affiliation: entityEntry)
         }
@@ -113,7 +115,7 @@ extension DocumentAnalysis {
     }
     if !institution.isEmpty {
       if let affiliation {
-        return Attribution(claimant: party(of: affiliation) + " " + institutionName(institution), affiliation: affiliation)
+        return Attribution(claimant: institutionName(institution, after: party(of: affiliation)), affiliation: affiliation)
       }
       return fromHistory(institutionName(institution), history)
     }
@@ -219,8 +221,9 @@ extension DocumentAnalysis {
     switch word(k) {
     case .defence, .defense: return "Defense"
     case .of: return "of"
-    case let w?:
-      if let form = Self.institutionForms[w], isASCII(k) { return form }
+    case _?:
+      // A word's bytes are its spelling up to ASCII case, so an institution word is ASCII here.
+      if let form = Self.institutionForms[Int(tokens[k].word) - 1] { return form }
       fallthrough
     default:
       let raw = text(tokens: k, k)
@@ -228,20 +231,26 @@ extension DocumentAnalysis {
     }
   }
 
-  /// The capitalised forms of the institution words (`ministry` -> `Ministry`), made once.
-  private static let institutionForms: [Word: String] = {
+  /// The capitalised forms of the institution words (`ministry` -> `Ministry`), made once, by
+  /// position in `Word.allCases` (a token's word code minus one); nil for other words.
+  private static let institutionForms: [String?] = {
     let words: [Word] = [
       .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .interior, .health, .foreign,
       .general, .emergency, .emergencies, .armed, .military, .press, .air, .navy, .national, .committee, .council,
     ]
-    return Dictionary(uniqueKeysWithValues: words.map { ($0, $0.spelling.prefix(1).uppercased() + $0.spelling.dropFirst()) })
+    var forms = [String?](repeating: nil, count: Word.allCases.count)
+    for (position, word) in Word.allCases.enumerated() where words.contains(word) {
+      forms[position] = word.spelling.prefix(1).uppercased() + word.spelling.dropFirst()
+    }
+    return forms
   }()
 
 
   /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.
-  private func institutionName(_ words: [String]) -> String {
+  /// With a `prefix`, the name follows it and a space (`Ukraine` -> `Ukraine General Staff`).
+  private func institutionName(_ words: [String], after prefix: String? = nil) -> String {
     // Without "of"; a leading "Ministry" moves to the end; each word once, in order. Built in one
-    // string of the exact length: this runs for most claimants.
+    // string of the exact length, prefix included: this runs for most claimants.
     var order: [Int] = []
     order.reserveCapacity(words.count)
     for index in words.indices where words[index] != "of" { order.append(index) }
@@ -256,22 +265,31 @@ extension DocumentAnalysis {
       kept += 1
       length += word.utf8.count
     }
-    guard kept > 0 else { return "" }
+    guard kept > 0 else { return prefix.map { $0 + " " } ?? "" }
     length += kept - 1
+    if let prefix { length += prefix.utf8.count + 1 }
     return String(unsafeUninitializedCapacity: length) { buffer in
       var at = 0
-      for k in 0..<kept {
-        if k > 0 {
-          buffer[at] = 0x20
-          at += 1
-        }
-        var word = words[order[k]]
-        word.withUTF8 { bytes in
+      func copy(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
           for b in bytes {
             buffer[at] = b
             at += 1
           }
         }
+      }
+      if let prefix {
+        copy(prefix)
+        buffer[at] = 0x20
+        at += 1
+      }
+      for k in 0..<kept {
+        if k > 0 {
+          buffer[at] = 0x20
+          at += 1
+        }
+        copy(words[order[k]])
       }
       return at
     }

@@ -4,7 +4,6 @@ extension DocumentAnalysis {
     var out: [Claim] = []
     var history: [Attribution] = []
     let opponents = self.opponents()
-    let publishedText = published?.description
     for (u, unit) in units.enumerated() {
       let figures = figures(in: unit)
       // Remember claimants named in sentences without figures too, for "the ministry said" later.
@@ -86,7 +85,7 @@ extension DocumentAnalysis {
       if let m = mention(at: k) {
         if m.role == .capital {
           let written = text(tokens: m.first, m.last)
-          return (m.entry, gazetteer.formByLowercasedName[written.lowercased()] ?? written)
+          return (m.entry, gazetteer.byLowercasedName[written.lowercased()]?.form ?? written)
         }
         if gazetteer.entries[Int(m.entry)].kind == .place { return (m.entry, entity(m.entry)) }
         if fallback == nil && m.role == .name { fallback = (m.entry, entity(m.entry)) }

@@ -25,7 +25,7 @@ extension DocumentAnalysis {
         // A past period named in a sentence whose verb is in the present perfect ("has killed")
         // is background, not the figure's date.
         if let published, isBefore(resolved, published), presentPerfect(c, in: unit) {
-          return published.description
+          return publishedText
         }
         return resolved.description
       }
@@ -44,7 +44,7 @@ extension DocumentAnalysis {
       }
       if let found { return found.description }
     }
-    return published?.description
+    return publishedText
   }
 
   private func usable(_ d: Int, in unit: Range<Int>) -> Bool {

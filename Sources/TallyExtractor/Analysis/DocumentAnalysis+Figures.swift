@@ -61,7 +61,8 @@ extension DocumentAnalysis {
         }
       }
     }
-    return found.filter { $0.category != nil }
+    found.removeAll { $0.category == nil }
+    return found
   }
 
   /// Whether only a conjunction or a comma separates two figures.

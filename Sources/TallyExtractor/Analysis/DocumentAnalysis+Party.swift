@@ -245,7 +245,7 @@ extension DocumentAnalysis {
   /// Places stand for the side they belong to. Only the sides named in the document (and the
   /// places named in it) get an entry, so the cost follows the document, not the gazetteer.
   func opponents() -> [Int32: Int32] {
-    var counts: [Int32: Int] = [:]
+    var counts = SideCounts(capacity: mentions.count)
     var named: Set<Int32> = []
     for m in mentions {
       named.insert(m.entry)
@@ -256,9 +256,9 @@ extension DocumentAnalysis {
         e = gazetteer.parents[Int(e)]
       }
       if kind == .organization && gazetteer.parents[Int(e)] < 0 { continue }
-      counts[e, default: 0] += 1
+      counts.add(e)
     }
-    let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    let ranked = counts.ranked()
     var result: [Int32: Int32] = [:]
     for e in ranked {
       if let other = ranked.first(where: { $0 != e }) { result[e] = other }

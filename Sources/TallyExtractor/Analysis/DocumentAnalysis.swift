@@ -6,6 +6,8 @@ struct DocumentAnalysis {
   let lexicon: Lexicon
   let gazetteer: Gazetteer
   let published: PartialDate?
+  /// `published` as written in claims (`2020-10-04`), made once: most claims are as of it.
+  let publishedText: String?
   var tokens: [Token] = []
   var mentions: [Mention] = []
   /// For each token, the index of the gazetteer mention covering it, or -1.
@@ -27,6 +29,7 @@ struct DocumentAnalysis {
     self.lexicon = vocabulary.lexicon
     self.gazetteer = vocabulary.gazetteer
     self.published = published
+    self.publishedText = published?.description
     tokens.reserveCapacity((to - from) / 5)
     Tokenizer.tokenize(p, from: from, to: to, lexicon: lexicon, into: &tokens)
     gazetteer.mentions(tokens, p, into: &mentions)
@@ -42,14 +45,13 @@ struct DocumentAnalysis {
   }
 
   /// How often each side (places counted for their state or territory) is named in the document.
-  var sideCounts: [Int32: Int] = [:]
+  var sideCounts = SideCounts(capacity: 0)
 
   /// The sides named in the document, most named first.
-  func rankedSides() -> [Int32] {
-    sideCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-  }
+  func rankedSides() -> [Int32] { sideCounts.ranked() }
 
   private mutating func countSides() {
+    sideCounts = SideCounts(capacity: mentions.count)
     for m in mentions {
       var e = m.entry
       let kind = gazetteer.entries[Int(e)].kind
@@ -57,7 +59,7 @@ struct DocumentAnalysis {
         guard gazetteer.parents[Int(e)] >= 0 else { continue }
         e = gazetteer.parents[Int(e)]
       }
-      sideCounts[e, default: 0] += 1
+      sideCounts.add(e)
     }
   }
 
@@ -78,8 +80,9 @@ struct DocumentAnalysis {
     let next = tokens[k]
     guard next.kind == .dash || (next.kind == .punct && (next.byte == 0x2C || next.byte == 0x2D)) else { return nil }
     let key = words.joined(separator: " ").lowercased()
-    datelineName = gazetteer.formByLowercasedName[key]
-    return gazetteer.byLowercasedName[key]
+    let name = gazetteer.byLowercasedName[key]
+    datelineName = name?.form
+    return name?.entry
   }
 
   // MARK: - Dates

@@ -129,6 +129,17 @@ struct DateLexicon: Sendable {
     }
   }
 
+  /// The entry of a word of ASCII letters only, given the FNV-1a hash of its lowercased bytes,
+  /// or -1.
+  @inline(__always)
+  func entry(asciiLetters word: UnsafePointer<UInt8>, count: Int, hash: UInt64) -> Int32 {
+    guard let candidate = candidate(hash: hash) else { return -1 }
+    let spelling = spellings[candidate]
+    guard spelling.count == count else { return -1 }
+    for j in 0..<count where spelling[j] != word[j] | 0x20 { return -1 }
+    return Int32(candidate)
+  }
+
   /// Builds the open-addressing table from ``index``, at least twice as large as it.
   private mutating func buildSlots() {
     var size = 16

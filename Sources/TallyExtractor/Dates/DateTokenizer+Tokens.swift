@@ -4,7 +4,7 @@ extension DateTokenizer {
   ///
   /// `tokens[range]` are the ``Token``s of the extractor that cover `text`, with offsets `base`
   /// bytes before `text`'s. A plain ASCII word, a plain run of digits and an ASCII mark each make
-  /// one date token directly (a word's lexicon entry is found from a hash of its bytes). Anything
+  /// one date token directly (a word's lexicon entry is the one the tokenizer found). Anything
   /// else, up to the next blank (a hyphenated or accented word, `30,000`, `12th`, a curly quote,
   /// `Russia's`, a currency sign), goes through ``tokens(_:)``: the date tokenizer never looks
   /// across a blank, so cutting there gives exactly its tokens. The result is always equal to
@@ -12,7 +12,7 @@ extension DateTokenizer {
   static func tokens(_ text: UnsafeBufferPointer<UInt8>, from tokens: [Token], _ range: ClosedRange<Int>, base: Int)
     -> [DateToken]
   {
-    var builder = DerivedTokens(text: text, lexicon: DateLexicon.shared)
+    var builder = DerivedTokens(text: text)
     builder.out.reserveCapacity(range.count + range.count / 4 + 4)
     var k = range.lowerBound
     while true {
@@ -30,7 +30,7 @@ extension DateTokenizer {
       var made: DateToken?
       switch t.kind {
       case .word:
-        made = plainWord(text, start, end, builder.lexicon)
+        made = t.has(.lettersOnly) ? plainWord(t, start, end) : nil
       case .number:
         made = t.has(.glued) ? nil : plainNumber(text, start, end)
       case .punct, .openQuote, .closeQuote, .dash:
@@ -55,16 +55,14 @@ extension DateTokenizer {
   /// one and `position`, as the date tokenizer keeps it.
   private struct DerivedTokens {
     let text: UnsafeBufferPointer<UInt8>
-    let lexicon: DateLexicon
     var out: [DateToken] = []
     var space = true
     var newlines = 0
     /// Bytes before this are tokenized.
     var position = 0
 
-    init(text: UnsafeBufferPointer<UInt8>, lexicon: DateLexicon) {
+    init(text: UnsafeBufferPointer<UInt8>) {
       self.text = text
-      self.lexicon = lexicon
     }
 
     @inline(__always)
@@ -144,36 +142,15 @@ extension DateTokenizer {
   @inline(__always)
   fileprivate static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
-  /// The date token of a word of ASCII letters only, or nil for any other word.
+  /// The date token of a ``Token/Flags/lettersOnly`` word `t`, at `start..<end` of the text,
+  /// from what the tokenizer found: its case and its ``DateLexicon`` entry.
   @inline(__always)
-  private static func plainWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lexicon: DateLexicon)
-    -> DateToken?
-  {
-    var hash = DateLexicon.hashSeed
-    var cased = false
-    var lower = false
-    for i in start..<end {
-      let b = text[i]
-      guard (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A else { return nil }
-      if b <= 0x5A { cased = true } else { lower = true }
-      hash = DateLexicon.hash(hash, b | 0x20)
-    }
+  private static func plainWord(_ t: Token, _ start: Int, _ end: Int) -> DateToken {
     var traits: DateToken.Traits = []
-    if text[start] <= 0x5A { traits.insert(.capitalized) }
-    if cased && !lower { traits.insert(.allCaps) }
-    var index = -1
-    if let candidate = lexicon.candidate(hash: hash) {
-      let spelling = lexicon.spellings[candidate]
-      if spelling.count == end - start {
-        var same = true
-        for j in 0..<spelling.count where spelling[j] != text[start + j] | 0x20 {
-          same = false
-          break
-        }
-        if same { index = candidate }
-      }
-    }
-    return DateToken(kind: .word, traits: traits, digits: 0, start: start, end: end, value: index)
+    if t.has(.capitalized) { traits.insert(.capitalized) }
+    // The tokenizer's all-capitals words have two letters or more.
+    if t.has(.allCaps) || (t.has(.capitalized) && end - start == 1) { traits.insert(.allCaps) }
+    return DateToken(kind: .word, traits: traits, digits: 0, start: start, end: end, value: Int(t.dateWord))
   }
 
   /// The date token of a run of ASCII digits only, or nil for any other number.
