@@ -133,7 +133,7 @@ public final class Ledger: Sendable {
   }
 
   /// The page cache of the writing connection, in KB (SQLite allocates it as pages are used).
-  static let writerCacheKB = 32 << 10
+  static let writerCacheKB = 64 << 10
   /// The WAL size, in pages, past which a commit checkpoints (SQLite's default is 1000).
   static let checkpointPages = 8192
 
