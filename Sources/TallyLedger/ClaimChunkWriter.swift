@@ -5,10 +5,10 @@ import TallyExtractor
 ///
 /// A claim is looked up by the 64-bit hash of its key (``ClaimKey/hash(_:)``, the small
 /// `claim.keyHash` index), and the claims found are compared field by field (texts by their
-/// label ids, ``LabelCache``), so that two keys sharing a hash stay two claims. Per chunk of up to ``maxRows`` claims: one look-up of every
-/// hash, one multi-row insert of the new claims, one multi-row insert of the sightings. Each
-/// execution of a claim insert costs SQLite a fixed price well above that of a row (the look-up
-/// tables of the `category` and `qualifier` CHECK constraints), which one insert per chunk pays once.
+/// label ids, ``LabelCache``), so that two keys sharing a hash stay two claims. Per chunk of up
+/// to ``maxRows`` claims: one look-up of every hash, one multi-row insert of the new claims, one
+/// multi-row insert of the sightings, so that the fixed price of running a statement (reset,
+/// binding, opening its cursors) is paid once per chunk rather than once per row.
 ///
 /// Claim ids are those one `INSERT … ON CONFLICT DO NOTHING` of every row of the chunk gives (as
 /// earlier ledgers were written): every claim of the chunk, new or not, takes the next id of the
