@@ -78,7 +78,10 @@ let package = Package(
       dependencies: ["TallyExtractor", "TallyCSV"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "TallyLedgerTests", dependencies: ["TallyLedger", "TallyExtractor", "TallyCSV"]),
+    // GRDB here only to hold SQLite locks the way another process would (LedgerOpenTests).
+    .testTarget(
+      name: "TallyLedgerTests",
+      dependencies: ["TallyLedger", "TallyExtractor", "TallyCSV", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "TallyReporterTests", dependencies: ["TallyReporter", "TallyLedger", "TallyExtractor", "TallyCSV"]),
     .testTarget(name: "TallyBenchTests", dependencies: ["TallyBench", "TallyExtractor", "TallyLedger"]),
     .testTarget(name: "TallyEndToEndTests", dependencies: ["tally", "TallyBench", "TallyCSV", "TallyExtractor", "TallyLedger"]),

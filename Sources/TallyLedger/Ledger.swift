@@ -119,17 +119,36 @@ public final class Ledger: Sendable {
         try db.execute(sql: "PRAGMA temp_store = MEMORY")
       }
     }
-    let pool: DatabasePool
-    do {
-      pool = try DatabasePool(path: path, configuration: configuration)
-    } catch {
-      throw LedgerError(error, path: path, busyTimeout: busyTimeout)
-    }
+    let pool = try openPool(path: path, configuration: configuration, busyTimeout: busyTimeout)
     let ledger = Ledger(
       path: path, busyTimeout: busyTimeout, pool: pool, integrity: integrity,
       createdWALFiles: readOnly && !hadWALFile)
     try ledger.migrate()
     return ledger
+  }
+
+  /// Opens the pool, waiting up to `busyTimeout` while another process holds the file locked.
+  ///
+  /// Opening a pool switches the file to WAL mode (`PRAGMA journal_mode = WAL`), and SQLite does
+  /// not call its busy handler for that statement: when another process is creating the ledger,
+  /// or closing the last connection to it (which checkpoints and removes the `-wal` file under an
+  /// exclusive lock), the switch fails at once with `SQLITE_BUSY`. Such an open is tried again,
+  /// as the busy handler would, until the timeout has passed.
+  private static func openPool(
+    path: String, configuration: Configuration, busyTimeout: TimeInterval
+  ) throws(LedgerError) -> DatabasePool {
+    let deadline = Date().addingTimeInterval(busyTimeout)
+    var pause: useconds_t = 1_000
+    while true {
+      do {
+        return try DatabasePool(path: path, configuration: configuration)
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+        usleep(pause)
+        pause = min(pause * 2, 50_000)
+      } catch {
+        throw LedgerError(error, path: path, busyTimeout: busyTimeout)
+      }
+    }
   }
 
   /// The page cache of the writing connection, in KB (SQLite allocates it as pages are used).
@@ -204,18 +223,26 @@ public final class Ledger: Sendable {
     configuration.busyMode = .timeout(busyTimeout)
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
-      let (unknown, complete) = try queue.read { db in
-        (
-          try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted(),
-          try migrator.hasCompletedMigrations(db)
-        )
-      }
+      let (unknown, complete) = try queue.read(migrationState)
       try queue.close()
       if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
       return complete ? .upToDate : .needsMigration
     } catch {
       throw LedgerError(error, path: path, busyTimeout: busyTimeout)
     }
+  }
+
+  /// The migrations a ledger has that this build does not know, and whether it has all of this
+  /// build's, read in one snapshot.
+  ///
+  /// The first statement reads the schema table, so that SQLite brings the connection's copy of
+  /// the schema up to that snapshot: when another process creates the ledger meanwhile, the copy
+  /// loaded at connection time may lack `grdb_migrations` while the snapshot has it, and GRDB's
+  /// look-up would then fail with `no such table` instead of seeing the table or its absence.
+  private static func migrationState(_ db: Database) throws -> (unknown: [String], complete: Bool) {
+    _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+    let applied = try migrator.appliedIdentifiers(db)
+    return (applied.subtracting(migrator.migrations).sorted(), try migrator.hasCompletedMigrations(db))
   }
 
   /// Refuses a ledger written by a newer tally, then applies the migrations it lacks.
@@ -228,10 +255,7 @@ public final class Ledger: Sendable {
     var attempt = 0
     while true {
       do {
-        let (unknown, complete) = try pool.read { db in
-          let applied = try migrator.appliedIdentifiers(db)
-          return (applied.subtracting(migrator.migrations).sorted(), try migrator.hasCompletedMigrations(db))
-        }
+        let (unknown, complete) = try pool.read(Self.migrationState)
         if !unknown.isEmpty { throw LedgerError.newerLedger(path: path, unknownMigrations: unknown) }
         if complete { return }
         try migrator.migrate(pool)

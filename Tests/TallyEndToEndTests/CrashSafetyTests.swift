@@ -29,14 +29,20 @@ import Glibc
     return lines
   }
 
-  /// Starts `tally` with `arguments` in `folder`, output discarded.
-  static func start(_ arguments: [String], in folder: TempFolder) throws -> Process {
+  /// Starts `tally` with `arguments` in `folder`, output discarded; standard error goes to the
+  /// file `errors` in `folder` when given, so that a failure can say why.
+  static func start(_ arguments: [String], in folder: TempFolder, errors: String? = nil) throws -> Process {
     let process = Process()
     process.executableURL = Tally.binary
     process.arguments = arguments
     process.currentDirectoryURL = folder.url
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    if let errors {
+      try folder.write(errors, "")
+      process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path(errors)))
+    } else {
+      process.standardError = FileHandle.nullDevice
+    }
     try process.run()
     return process
   }
@@ -186,7 +192,9 @@ import Glibc
     let sequential = try Tally.run(["ingest", "--db", "sequential.sqlite"] + all, in: folder.url)
     #expect(sequential.exitCode == 0)
 
-    let running = try (0..<processes).map { try Self.start(["ingest", "--db", "shared.sqlite", "set\($0)"], in: folder) }
+    let running = try (0..<processes).map {
+      try Self.start(["ingest", "--db", "shared.sqlite", "set\($0)"], in: folder, errors: "errors\($0).txt")
+    }
     // A report taken while they run sees each document with all of its claims or not at all.
     var reports = 0
     while running.contains(where: \.isRunning) {
@@ -200,9 +208,10 @@ import Glibc
       // Every article yields two figures.
       #expect(rowsPerDocument.values.allSatisfy { $0 == 2 }, "\(rowsPerDocument.filter { $0.value != 2 })")
     }
-    for process in running {
+    for (k, process) in running.enumerated() {
       process.waitUntilExit()
-      #expect(process.terminationStatus == 0)
+      let errors = (try? String(contentsOfFile: folder.path("errors\(k).txt"), encoding: .utf8)) ?? ""
+      #expect(process.terminationStatus == 0, "ingest of set\(k): \(errors)")
     }
     #expect(reports >= 1)
     let shared = try Ledger.open(path: folder.path("shared.sqlite"))
