@@ -16,23 +16,17 @@ public enum BenchSteps {
     Double(DispatchTime.now().uptimeNanoseconds) / 1e9
   }
 
-  /// Every `.txt` file of `corpus`, in sorted order.
-  static func files(_ corpus: String) -> [InputFile] {
-    InputPaths.expand([corpus]).files
-  }
-
   /// Extraction throughput: reads and extracts every file of `corpus` on `jobs` cores, keeping
-  /// only the counts (the file listing is not timed).
+  /// only the counts; the folders are listed as they are read, as `tally extract` does.
   public static func extract(corpus: String, label: String, jobs: Int) throws -> BenchMeasurement {
     var reader = DocumentReader(extractor: Extractor(vocabulary: try Vocabulary.standard()))
     reader.computesHash = false  // as `tally extract` reads
-    let files = files(corpus)
     var parallel = ParallelCorpusReader(corpus: CorpusReader(reader: reader), jobs: jobs)
     var documents = 0
     var bytes = 0
     var claims = 0
     let start = now()
-    let errors = parallel.read(files: files) { _, result in
+    let errors = parallel.read([corpus]) { _, result in
       documents += 1
       bytes += result.byteCount
       claims += result.claims.count

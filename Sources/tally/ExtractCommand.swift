@@ -47,13 +47,12 @@ struct ExtractCommand: ParsableCommand {
     let corpus = limits.applied(to: try Setup.corpus(gazetteers: gazetteer, source: source, date: date, hashes: false))
     // Documents are extracted on all cores and written in input order, so the output is the one-core output.
     var reader = ParallelCorpusReader(corpus: corpus, jobs: jobs ?? ParallelCorpusReader.defaultJobs)
-    let (files, expandErrors) = InputPaths.expand(paths)
-    let progress = ProgressMeter(files: files, quiet: quiet)
+    let progress = ProgressMeter(paths: paths, quiet: quiet)
     var output = ClaimOutput(format: format)
     var writeError: (any Error)?
     // Claims are written document by document (chunk by chunk for large files), so memory stays bounded.
     var claimsOfDocument = 0
-    let readErrors = reader.read(files: files, emit: { _, claims in
+    let errors = reader.read(paths, emit: { _, claims in
       claimsOfDocument += claims.count
       guard writeError == nil else { return }
       do { try output.write(claims) } catch { writeError = error }
@@ -66,7 +65,6 @@ struct ExtractCommand: ParsableCommand {
     progress?.finish()
     if let writeError { throw writeError }
     try output.finish()
-    let errors = expandErrors + readErrors
     for error in errors { warn("error: \(error.description)") }
     if !errors.isEmpty { throw ExitCode(1) }
   }

@@ -53,8 +53,7 @@ struct IngestCommand: ParsableCommand {
     // Documents are extracted on all cores and stored in input order, a batch per transaction, each
     // batch written on a background thread while the next one fills (IngestBatch).
     var reader = ParallelCorpusReader(corpus: corpus, jobs: jobs ?? ParallelCorpusReader.defaultJobs)
-    let (files, expandErrors) = InputPaths.expand(paths)
-    let progress = ProgressMeter(files: files, quiet: quiet)
+    let progress = ProgressMeter(paths: paths, quiet: quiet)
     var summary = IngestSummary()
     var ledgerError: LedgerError?
     var batch = IngestBatch(ledger: ledger)
@@ -67,7 +66,7 @@ struct IngestCommand: ParsableCommand {
         }
       }
     }
-    let readErrors = reader.read(files: files) { input, result in
+    let errors = reader.read(paths) { input, result in
       guard ledgerError == nil else { return }
       if !result.warnings.isEmpty { progress?.clearLine() }
       for warning in result.warnings { warn("warning: \(warning)") }
@@ -82,7 +81,6 @@ struct IngestCommand: ParsableCommand {
       do throws(LedgerError) { record(try batch.flush()) } catch { ledgerError = error }
     }
     progress?.finish()
-    let errors = expandErrors + readErrors
     for error in errors { warn("error: \(error.description)") }
     summary.failed += errors.count
     print(summary.line)

@@ -24,20 +24,27 @@ final class ProgressMeter {
   private var claims = 0
   private var drawn = false
 
-  /// A meter for `files`, or nil when progress is not to be shown.
+  /// A meter for the files `paths` name, or nil when progress is not to be shown.
+  ///
+  /// Only a meter that is shown walks the paths, once, to count the files and their bytes; the
+  /// walk keeps no list of them (see ``InputWalk``).
   ///
   /// - Parameters:
-  ///   - files: Every file of the run.
+  ///   - paths: The paths of the run, as given on the command line.
   ///   - quiet: `--quiet` was given.
   ///   - isTerminal: Whether standard error is a terminal (`isatty(2)` by default).
-  init?(files: [InputFile], quiet: Bool, isTerminal: Bool = isatty(2) != 0) {
-    guard !quiet, isTerminal, files.count > Self.minimumFiles else { return nil }
-    totalFiles = files.count
+  init?(paths: [String], quiet: Bool, isTerminal: Bool = isatty(2) != 0) {
+    guard !quiet, isTerminal else { return nil }
+    var count = 0
     var total = 0
-    for file in files {
+    var walk = InputWalk(paths)
+    while let file = walk.next() {
+      count += 1
       var st = stat()
       if case .file(let path) = file, stat(path, &st) == 0 { total += Int(st.st_size) }
     }
+    guard count > Self.minimumFiles else { return nil }
+    totalFiles = count
     totalBytes = total
   }
 

@@ -32,8 +32,8 @@ import Testing
   }
 }
 
-/// `InputPaths.textFiles(below:)` walks folders with `readdir`; it must find what Foundation's
-/// enumerator finds.
+/// `InputWalk` walks folders with `readdir`, one subfolder at a time; it must find what
+/// Foundation's enumerator finds, in the order of the sorted full paths.
 @Suite struct TextFilesWalkTests {
   /// The files the walk before `readdir` found: Foundation's enumerator, filtered as it was.
   static func foundationWalk(_ path: String) -> [String] {
@@ -54,12 +54,18 @@ import Testing
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("tally-walk-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     defer { try? FileManager.default.removeItem(at: root) }
     let fm = FileManager.default
-    let dirs = ["corpus", "corpus/nested", "corpus/nested/deeper", "corpus/.hidden", "corpus/folder.txt", "corpus/é ü", "elsewhere"]
+    let dirs = [
+      "corpus", "corpus/nested", "corpus/nested/deeper", "corpus/.hidden", "corpus/folder.txt", "corpus/é ü", "elsewhere", "empty/sub",
+      // Where a folder's files come among its neighbours' depends on the slash after its name.
+      "corpus/a", "corpus/a.b", "corpus/a-b", "corpus/A", "corpus/ab", "corpus/a b",
+    ]
     for d in dirs { try fm.createDirectory(at: root.appendingPathComponent(d), withIntermediateDirectories: true) }
     let files = [
       "corpus/a.txt", "corpus/b.TXT", "corpus/c.txt.bak", "corpus/.d.txt", "corpus/nested/e.txt",
       "corpus/nested/deeper/f.txt", "corpus/.hidden/g.txt", "corpus/folder.txt/h.txt", "corpus/é ü/ï.txt",
       "corpus/notes.md", "elsewhere/linked.txt", "corpus/.txt",
+      "corpus/a/b.txt", "corpus/a/z.txt", "corpus/a.b/c.txt", "corpus/a-b/c.txt", "corpus/A/c.txt", "corpus/ab/c.txt",
+      "corpus/a b/c.txt", "corpus/a.txt", "corpus/a0.txt", "corpus/a~.txt", "corpus/é.txt", "corpus/e.txt", "corpus/z.txt",
     ]
     for f in files { try Data("x\n".utf8).write(to: root.appendingPathComponent(f)) }
     #expect(symlink("/nonexistent/gone.txt", root.appendingPathComponent("corpus/dangling.txt").path) == 0)
@@ -67,11 +73,33 @@ import Testing
     #expect(symlink(root.appendingPathComponent("elsewhere").path, root.appendingPathComponent("corpus/dirlink").path) == 0)
     #expect(symlink(root.appendingPathComponent("elsewhere/linked.txt").path, root.appendingPathComponent("corpus/filelink.txt").path) == 0)
     for folder in [root.appendingPathComponent("corpus").path, root.appendingPathComponent("corpus").path + "/"] {
-      let walked = try #require(InputPaths.textFiles(below: folder))
-      #expect(walked.sorted() == Self.foundationWalk(folder))
+      var walk = InputWalk([folder])
+      var walked: [String] = []
+      while let file = walk.next() {
+        guard case .file(let path) = file else { continue }
+        walked.append(path)
+      }
+      #expect(walk.errors.isEmpty)
+      // The same files, in the same order: the walk never sorts the whole list.
+      #expect(walked == Self.foundationWalk(folder))
       #expect(walked.contains { $0.hasSuffix("corpus/dangling.txt") })
       #expect(!walked.contains { $0.hasSuffix("dirlink.txt") })
+      // Taken a few at a time, the files come in the same order.
+      var chunked = InputWalk([folder])
+      var inChunks: [InputFile] = []
+      while case let files = chunked.next(upTo: 3), !files.isEmpty { inChunks += files }
+      #expect(inChunks == walked.map(InputFile.file))
     }
-    #expect(InputPaths.textFiles(below: root.appendingPathComponent("missing").path) == nil)
+    #expect(InputWalk.list(root.appendingPathComponent("missing").path, "") == nil)
+    // Paths that cannot be used are kept as errors, in order, and the walk goes on.
+    let missing = root.appendingPathComponent("missing").path
+    let empty = root.appendingPathComponent("empty").path
+    let notes = root.appendingPathComponent("corpus/notes.md").path
+    var walk = InputWalk([missing, notes, empty, "-", root.appendingPathComponent("elsewhere").path])
+    #expect(walk.next() == .file(notes))
+    #expect(walk.next() == .standardInput)
+    #expect(walk.next() == .file(root.appendingPathComponent("elsewhere/linked.txt").path))
+    #expect(walk.next() == nil)
+    #expect(walk.errors == [.notFound(path: missing), .noTextFiles(folder: empty)])
   }
 }

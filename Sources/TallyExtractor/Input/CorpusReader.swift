@@ -28,8 +28,12 @@ public struct CorpusReader: Sendable {
   public mutating func read(
     _ paths: [String], emit: ((InputFile, [Claim]) -> Void)? = nil, _ body: (InputFile, DocumentResult) throws -> Void
   ) rethrows -> [DocumentError] {
-    let (files, expandErrors) = InputPaths.expand(paths)
-    return try expandErrors + read(files: files, emit: emit, body)
+    var walk = InputWalk(paths)
+    var errors: [DocumentError] = []
+    while case let files = walk.next(upTo: ParallelCorpusReader.filesPerRound), !files.isEmpty {
+      errors += try read(files: files, emit: emit, body)
+    }
+    return walk.errors + errors
   }
 
   /// Reads each of `files` and hands its result to `body`, in order (see ``read(_:emit:_:)``).

@@ -38,14 +38,23 @@ public struct ParallelCorpusReader: Sendable {
     self.jobs = max(1, jobs)
   }
 
-  /// Expands `paths` (see ``InputPaths/expand(_:)``) and reads every file, as ``read(files:emit:_:)``.
+  /// How many files are listed and read in one round of ``read(_:emit:_:)``: folders are walked
+  /// as their files are wanted (``InputWalk``), so memory does not grow with the number of files.
+  public static let filesPerRound = 4096
+
+  /// Reads every file `paths` name (see ``InputWalk``), as ``read(files:emit:_:)``, listing
+  /// folders ``filesPerRound`` files at a time.
   ///
-  /// - Returns: The errors met, in order: the paths that could not be expanded first.
+  /// - Returns: The errors met, in order: the paths that could not be used first.
   public mutating func read(
     _ paths: [String], emit: ((InputFile, [Claim]) -> Void)? = nil, _ body: (InputFile, DocumentResult) throws -> Void
   ) rethrows -> [DocumentError] {
-    let (files, expandErrors) = InputPaths.expand(paths)
-    return try expandErrors + read(files: files, emit: emit, body)
+    var walk = InputWalk(paths)
+    var errors: [DocumentError] = []
+    while case let files = walk.next(upTo: Self.filesPerRound), !files.isEmpty {
+      errors += try read(files: files, emit: emit, body)
+    }
+    return walk.errors + errors
   }
 
   /// Reads each of `files` and hands its result to `body` on the calling thread, in the order
