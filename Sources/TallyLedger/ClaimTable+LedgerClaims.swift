@@ -55,8 +55,6 @@ extension ClaimTable {
     categories.reserveCapacity(count)
     subjects.reserveCapacity(count)
     values.reserveCapacity(count)
-    lows.reserveCapacity(count)
-    highs.reserveCapacity(count)
     bounds.reserveCapacity(count)
     qualifiers.reserveCapacity(count)
     asOfs.reserveCapacity(count)
@@ -75,8 +73,7 @@ extension ClaimTable {
     categories.append(category)
     subjects.append(subject)
     values.append(value)
-    lows.append(low ?? 0)
-    highs.append(high ?? 0)
+    if low != nil || high != nil { ranges[Int32(ids.count - 1)] = (low ?? 0, high ?? 0) }
     bounds.append((low == nil ? 0 : 1) | (high == nil ? 0 : 2))
     qualifiers.append(qualifier)
     asOfs.append(asOf)

@@ -270,10 +270,10 @@ struct ClaimTableLoader {
       let documents = order.map { table.sightingDocuments[$0] }
       let starts = order.map { table.sightingStarts[$0] }
       table.sightingDocuments.replaceSubrange(range, with: documents)
-      table.sightingStarts.replaceSubrange(range, with: starts)
+      table.sightingStarts.assign(range, starts)
       if details {
         let ends = order.map { table.sightingEnds[$0] }
-        table.sightingEnds.replaceSubrange(range, with: ends)
+        table.sightingEnds.assign(range, ends)
         table.quotes.reorder(range, as: order)
       }
     }

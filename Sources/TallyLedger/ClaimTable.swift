@@ -33,12 +33,11 @@ public struct ClaimTable: Sendable {
   public internal(set) var subjects: [Int32] = []
   /// The figures.
   public internal(set) var values: [Int64] = []
-  /// The low bounds, meaningful where bit 0 of ``bounds`` is set.
-  public internal(set) var lows: [Int64] = []
-  /// The high bounds, meaningful where bit 1 of ``bounds`` is set.
-  public internal(set) var highs: [Int64] = []
-  /// Bit 0: the claim has a low bound; bit 1: it has a high bound.
+  /// Bit 0: the claim has a low bound; bit 1: it has a high bound (see ``low(_:)`` and ``high(_:)``).
   public internal(set) var bounds: [UInt8] = []
+  /// The bounds of the few claims that have any (ranges, `between 10 and 20`), by claim index:
+  /// two columns for every claim would take 16 bytes a claim, 16 MB at 10^6 claims.
+  var ranges: [Int32: (low: Int64, high: Int64)] = [:]
   /// The qualifiers.
   public internal(set) var qualifiers: [Qualifier] = []
   /// String ids of the as-of dates (-1 for none).
@@ -52,9 +51,9 @@ public struct ClaimTable: Sendable {
   /// The document of each sighting, an index into the document columns.
   public internal(set) var sightingDocuments: [Int32] = []
   /// The UTF-8 offset where each sighting's quote starts.
-  public internal(set) var sightingStarts: [Int] = []
+  public internal(set) var sightingStarts = OffsetColumn()
   /// The UTF-8 offset where each sighting's quote ends; empty unless ``hasDetails``.
-  public internal(set) var sightingEnds: [Int] = []
+  public internal(set) var sightingEnds = OffsetColumn()
   /// Each sighting's quote; empty unless ``hasDetails``.
   public internal(set) var quotes = QuoteColumn()
 
@@ -93,12 +92,12 @@ public struct ClaimTable: Sendable {
 
   /// The claim's low bound, if any.
   public func low(_ index: Int) -> Int64? {
-    bounds[index] & 1 != 0 ? lows[index] : nil
+    bounds[index] & 1 != 0 ? ranges[Int32(index)]?.low : nil
   }
 
   /// The claim's high bound, if any.
   public func high(_ index: Int) -> Int64? {
-    bounds[index] & 2 != 0 ? highs[index] : nil
+    bounds[index] & 2 != 0 ? ranges[Int32(index)]?.high : nil
   }
 
   /// The claim's figure in words (``FigureText/words(value:low:high:qualifier:)``).

@@ -42,10 +42,10 @@ extension ClaimRowOrder {
       if table.values[a] != table.values[b] { return table.values[a] < table.values[b] }
       let (aLow, bLow) = (table.bounds[a] & 1, table.bounds[b] & 1)
       if aLow != bLow { return aLow > bLow }
-      if aLow != 0, table.lows[a] != table.lows[b] { return table.lows[a] < table.lows[b] }
+      if aLow != 0, let low = table.low(a), let other = table.low(b), low != other { return low < other }
       let (aHigh, bHigh) = (table.bounds[a] & 2, table.bounds[b] & 2)
       if aHigh != bHigh { return aHigh > bHigh }
-      if aHigh != 0, table.highs[a] != table.highs[b] { return table.highs[a] < table.highs[b] }
+      if aHigh != 0, let high = table.high(a), let other = table.high(b), high != other { return high < other }
       if qualifiers[a] != qualifiers[b] { return qualifiers[a] < qualifiers[b] }
       x = rankOf(table.locations[a])
       y = rankOf(table.locations[b])
