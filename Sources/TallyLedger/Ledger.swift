@@ -129,11 +129,11 @@ public final class Ledger: Sendable {
 
   /// Opens the pool, waiting up to `busyTimeout` while another process holds the file locked.
   ///
-  /// Opening a pool switches the file to WAL mode (`PRAGMA journal_mode = WAL`), and SQLite does
-  /// not call its busy handler for that statement: when another process is creating the ledger,
-  /// or closing the last connection to it (which checkpoints and removes the `-wal` file under an
-  /// exclusive lock), the switch fails at once with `SQLITE_BUSY`. Such an open is tried again,
-  /// as the busy handler would, until the timeout has passed.
+  /// Opening a pool switches the file to WAL mode (`PRAGMA journal_mode = WAL`). While another
+  /// process holds the write lock of a file not yet in WAL mode (it is creating the ledger, and
+  /// switching it itself), SQLite fails that statement at once with `SQLITE_BUSY`, without
+  /// calling its busy handler (the switch would have to upgrade a read lock to a write lock).
+  /// Such an open is tried again, as the busy handler would, until the timeout has passed.
   private static func openPool(
     path: String, configuration: Configuration, busyTimeout: TimeInterval
   ) throws(LedgerError) -> DatabasePool {
