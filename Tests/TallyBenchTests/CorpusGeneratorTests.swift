@@ -136,6 +136,43 @@ struct ParallelExtractionTests {
     #expect(streamed.1 == serial.1)
   }
 
+  /// The workers wait for room ahead of the caller (by count and by bytes), and the caller waits
+  /// for several files at once: with a read-ahead bound smaller than most files and large files
+  /// left to the caller, every file still comes once, in order, with the claims of a serial read.
+  @Test(
+    "every file comes once, in order, whatever bounds the read-ahead", .timeLimit(.minutes(1)),
+    arguments: [2, 3])
+  func boundedReadAhead(jobs: Int) throws {
+    let scratch = try BenchScratch()
+    var paths: [String] = []
+    for index in 0..<300 {
+      let sentence = "Armenia said \(index + 1) soldiers were killed on Monday.\n\n"
+      let path = scratch.path + "/f\(String(format: "%03d", index)).txt"
+      let copies = index % 37 == 0 ? 120 : 1 + index % 5
+      #expect(FileManager.default.createFile(atPath: path, contents: Data(String(repeating: sentence, count: copies).utf8)))
+      paths.append(path)
+    }
+    let reader = DocumentReader(extractor: Extractor(vocabulary: BenchVocabulary.standard))
+    func read(jobs: Int) -> ([String], [Int64]) {
+      var parallel = ParallelCorpusReader(corpus: CorpusReader(reader: reader), jobs: jobs)
+      parallel.streamingThreshold = 4096
+      parallel.readAheadBytes = 300
+      var names: [String] = []
+      var values: [Int64] = []
+      let errors = parallel.read(paths, emit: { _, claims in values += claims.map(\.value) }) { input, _ in
+        names.append(input.documentName)
+      }
+      #expect(errors.isEmpty)
+      return (names, values)
+    }
+    let serial = read(jobs: 1)
+    #expect(serial.0 == paths.map { InputFile.file($0).documentName })
+    #expect(serial.1.count == (0..<300).reduce(0) { $0 + ($1 % 37 == 0 ? 120 : 1 + $1 % 5) })
+    let parallel = read(jobs: jobs)
+    #expect(parallel.0 == serial.0)
+    #expect(parallel.1 == serial.1)
+  }
+
   @Test("errors come in file order, and a large file is streamed by the caller")
   func errorsAndLargeFiles() throws {
     let scratch = try BenchScratch()

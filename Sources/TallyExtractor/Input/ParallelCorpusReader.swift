@@ -136,7 +136,7 @@ private final class ReadPipeline: @unchecked Sendable {
   let window: Int
   let readAheadBytes: Int
   let streamingThreshold: Int
-  private let condition = NSCondition()
+  private let condition = PipelineLock()
   private let finished = DispatchGroup()
   // Guarded by `condition`.
   private var next = 0
@@ -146,6 +146,14 @@ private final class ReadPipeline: @unchecked Sendable {
   private var sizes: [Int: Int] = [:]
   private var inFlightBytes = 0
   private var cancelled = false
+  /// While the caller waits: the file it waits for, and the last of the files it waits to have
+  /// ready with it (so that it wakes once for several small files, not once for each).
+  private var awaited: (index: Int, last: Int)?
+  /// The workers waiting for room ahead of the caller.
+  private var waitingForRoom = 0
+
+  /// How many files the caller, once it has to wait, waits to have ready at once.
+  static let wakeBatch = 8
 
   init(
     files: [InputFile], sidecars: [SourcesIndex], reader: DocumentReader, overrides: DocumentMetadata, window: Int,
@@ -179,24 +187,35 @@ private final class ReadPipeline: @unchecked Sendable {
   func stop() {
     condition.lock()
     cancelled = true
-    condition.broadcast()
+    condition.broadcastRoom()
     condition.unlock()
     finished.wait()
   }
 
   /// Waits for the result of file `index`, and lets the workers read one file further.
+  ///
+  /// When it is not ready, the caller waits for it and the next few (``wakeBatch``) together,
+  /// and a worker wakes it once all of them are ready; the workers waiting for room are woken
+  /// once a quarter of the window is free again.
   func take(_ index: Int) -> Slot {
     condition.lock()
     defer { condition.unlock() }
-    while true {
-      if let slot = slots.removeValue(forKey: index) {
-        consumed = index + 1
-        inFlightBytes -= sizes.removeValue(forKey: index) ?? 0
-        condition.broadcast()
-        return slot
-      }
-      condition.wait()
+    if slots[index] == nil {
+      awaited = (index, min(index + Self.wakeBatch - 1, files.count - 1))
+      while slots[index] == nil { condition.waitReady() }
+      awaited = nil
     }
+    let slot = slots.removeValue(forKey: index)!
+    consumed = index + 1
+    inFlightBytes -= sizes.removeValue(forKey: index) ?? 0
+    // Woken once there is room for a quarter of the window, or the bytes ahead have fallen to
+    // three quarters of their bound: each waiting worker then claims several files in one wake.
+    if waitingForRoom > 0 && consumed + window - next >= max(1, window / 4)
+      && (next <= consumed || inFlightBytes <= readAheadBytes / 4 * 3)
+    {
+      condition.broadcastRoom()
+    }
+    return slot
   }
 
   private func work() {
@@ -205,7 +224,9 @@ private final class ReadPipeline: @unchecked Sendable {
       while !cancelled && next < files.count
         && (next >= consumed + window || (next > consumed && inFlightBytes >= readAheadBytes))
       {
-        condition.wait()
+        waitingForRoom += 1
+        condition.waitRoom()
+        waitingForRoom -= 1
       }
       if cancelled || next >= files.count {
         condition.unlock()
@@ -224,7 +245,11 @@ private final class ReadPipeline: @unchecked Sendable {
       let slot = read(index, size: size)
       condition.lock()
       slots[index] = slot
-      condition.broadcast()
+      // The caller wakes once what it waits for is all ready: the file it needs, and the files
+      // after it up to `last` (unless they are not in flight, so that it never waits on them).
+      if let awaited, slots[awaited.index] != nil, slots[awaited.last] != nil || next <= awaited.last {
+        condition.signalReady()
+      }
       condition.unlock()
     }
   }
