@@ -47,12 +47,53 @@ enum Tokenizer {
   static func tokenize(
     _ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lexicon: Lexicon, into tokens: inout [Token]
   ) {
-    let dates = DateLexicon.shared
-    var i = from
+    var state = ScanState(position: from, startsText: tokens.isEmpty)
+    while state.position < to {
+      // Tokens are written straight into a new array's storage, sized for about one token in
+      // four bytes (prose has one in five or six), so that most texts take one array, filled
+      // without the uniqueness and capacity checks of an `append` per token, and never copied.
+      let room = (to - state.position) / 4 + 16
+      let part = [Token](unsafeUninitializedCapacity: room) { buffer, count in
+        count = scan(p, from: from, to: to, lexicon: lexicon, state: &state, into: buffer)
+      }
+      if tokens.isEmpty { tokens = part } else { tokens.append(contentsOf: part) }
+    }
+  }
+
+  /// Where ``scan(_:from:to:lexicon:state:into:)`` stands between two calls.
+  struct ScanState {
+    var position: Int
+    /// No token has been made yet, and the next one starts the text.
+    var startsText: Bool
     var newlines = 0
     var blankBefore = true
     var currency = false
-    while i < to {
+  }
+
+  /// Tokenizes from `state.position` until `to` or until `out` is full; returns the number of
+  /// tokens written at the start of `out`.
+  private static func scan(
+    _ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lexicon: Lexicon, state: inout ScanState,
+    into out: UnsafeMutableBufferPointer<Token>
+  ) -> Int {
+    let dates = DateLexicon.shared
+    guard let base = out.baseAddress else { return 0 }
+    var count = 0
+    var startsText = state.startsText
+    var i = state.position
+    var newlines = state.newlines
+    var blankBefore = state.blankBefore
+    var currency = state.currency
+    defer {
+      state = ScanState(
+        position: i, startsText: startsText, newlines: newlines, blankBefore: blankBefore, currency: currency)
+    }
+    @inline(__always) func emit(_ t: Token) {
+      (base + count).initialize(to: t)
+      count &+= 1
+      startsText = false
+    }
+    while i < to && count < out.count {
       let b = p[i]
       // Blanks and line breaks
       if b == 0x20 || b == 0x09 || b == 0x0D {
@@ -70,7 +111,7 @@ enum Tokenizer {
       if !blankBefore { flags.insert(.attached) }
       if newlines > 0 { flags.insert(.lineStart) }
       if newlines > 1 { flags.insert(.paragraphStart) }
-      if tokens.isEmpty { flags.formUnion([.lineStart, .paragraphStart]) }
+      if startsText { flags.formUnion([.lineStart, .paragraphStart]) }
 
       if isDigit(b) {
         var t = scanNumber(p, i, to)
@@ -78,7 +119,7 @@ enum Tokenizer {
         if currency { t.flags.insert(.currency) }
         currency = false
         i = Int(t.end)
-        tokens.append(t)
+        emit(t)
         newlines = 0
         blankBefore = false
         continue
@@ -88,7 +129,7 @@ enum Tokenizer {
         t.flags.formUnion(flags)
         lookUp(&t, p, lexicon, dates, hash: hash)
         i = Int(t.end) + (t.has(.possessive) ? possessiveLength(p, Int(t.end)) : 0)
-        tokens.append(t)
+        emit(t)
         newlines = 0
         blankBefore = false
         currency = false
@@ -136,12 +177,13 @@ enum Tokenizer {
       var t = Token(start: i, end: i + length, kind: kind)
       t.byte = byte
       t.flags = flags
-      tokens.append(t)
+      emit(t)
       i += length
       newlines = 0
       blankBefore = false
       if kind != .punct || b != 0x28 { currency = false }
     }
+    return count
   }
 
   
@@ -171,8 +213,18 @@ enum Tokenizer {
       flags.insert(.capitalized)
     }
     var upper = 0
+    // The common case first: the run of ASCII letters a word starts with (most words are only
+    // that), in a loop that checks nothing else. `b | 0x20` is a letter's lower case.
+    while i < to {
+      let b = p[i]
+      let lower = b | 0x20
+      guard lower &- 0x61 < 26 else { break }
+      if b < 0x61 { upper &+= 1 }
+      h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+      i &+= 1
+    }
     // For `allCaps`, digits and bytes beyond ASCII count as letters too (marks do not).
-    var asciiLetters = 0
+    var asciiLetters = i - start
     var otherLetters = 0
     while i < to {
       let b = p[i]
@@ -328,6 +380,7 @@ enum Tokenizer {
 
   /// Attaches the lexicon entry (and for ASCII letters only, the ``DateLexicon`` entry) of a word
   /// token, given the hash of its bytes from ``scanWord(_:_:_:)``.
+  @inline(__always)
   static func lookUp(
     _ t: inout Token, _ p: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon, _ dates: DateLexicon, hash: UInt64
   ) {

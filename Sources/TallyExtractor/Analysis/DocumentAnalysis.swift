@@ -30,7 +30,6 @@ struct DocumentAnalysis {
     self.gazetteer = vocabulary.gazetteer
     self.published = published
     self.publishedText = published?.description
-    tokens.reserveCapacity((to - from) / 5)
     Tokenizer.tokenize(p, from: from, to: to, lexicon: lexicon, into: &tokens)
     gazetteer.mentions(tokens, p, into: &mentions)
     mentionAt = Array(repeating: -1, count: tokens.count)
