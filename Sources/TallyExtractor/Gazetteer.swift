@@ -48,6 +48,9 @@ struct Gazetteer: Sendable {
   /// For each entry, the index of its parent entry or -1.
   var parents: [Int32] = []
   var firstWords = ByteTable(capacity: 4096)
+  /// The first words of the forms by ``FirstWordFilter`` class, so that most words of a text,
+  /// which begin no name, are turned away before `firstWords` is hashed and probed.
+  var firstWordFilter = FirstWordFilter()
   var forms: [[GazetteerForm]] = []
   var byEntity: [String: Int32] = [:]
   /// Every name and capital, lower-cased, for looking up datelines written in capitals (`KHAN YOUNIS`):
@@ -98,6 +101,7 @@ struct Gazetteer: Sendable {
     } else {
       forms.append([])
       slot = firstWords.insert(key, value: Int32(forms.count - 1))
+      first.withUnsafeBufferPointer { firstWordFilter.insert($0) }
     }
     let candidate = GazetteerForm(rest: Array(words.dropFirst()), entry: entry, role: role)
     if forms[Int(slot)].contains(where: { $0.rest == candidate.rest }) { return }
@@ -124,6 +128,7 @@ struct Gazetteer: Sendable {
     while i < tokens.count {
       let t = tokens[i]
       guard t.kind == .word, t.has(.capitalized) || t.has(.hyphenated) || t.lex < 0,
+        firstWordFilter.mayHold(base + Int(t.start), Int(t.end - t.start)),
         let slot = firstWords.find(base + Int(t.start), Int(t.end - t.start), lowercased: false)
       else {
         i += 1
