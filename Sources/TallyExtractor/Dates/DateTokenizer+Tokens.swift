@@ -12,57 +12,91 @@ extension DateTokenizer {
   static func tokens(_ text: UnsafeBufferPointer<UInt8>, from tokens: [Token], _ range: ClosedRange<Int>, base: Int)
     -> [DateToken]
   {
-    var builder = DerivedTokens(text: text)
-    builder.out.reserveCapacity(range.count + range.count / 4 + 4)
-    var k = range.lowerBound
+    // The tokens are written straight into the array's storage, sized for a quarter more date
+    // tokens than extractor tokens; in the rare text that makes more, it is done again in twice
+    // the room (every date token holds a byte, so the room ends up large enough).
+    var capacity = range.count + range.count / 4 + 4
     while true {
-      // The blanks before the next token (or the end).
-      let next = k <= range.upperBound ? Int(tokens[k].start) - base : text.count
-      if !builder.skipBlanks(upTo: next) {
-        let end = builder.fallback(from: builder.position)
-        while k <= range.upperBound && Int(tokens[k].start) - base < end { k += 1 }
-        continue
+      var complete = false
+      let made = [DateToken](unsafeUninitializedCapacity: capacity) { buffer, count in
+        var builder = DerivedTokens(text: text, out: buffer)
+        builder.derive(from: tokens, range, base: base)
+        count = builder.count
+        complete = !builder.full
       }
-      guard k <= range.upperBound else { break }
-      let t = tokens[k]
-      let start = Int(t.start) - base
-      let end = Int(t.end) - base
-      var made: DateToken?
-      switch t.kind {
-      case .word:
-        made = t.has(.lettersOnly) ? plainWord(t, start, end) : nil
-      case .number:
-        made = t.has(.glued) ? nil : plainNumber(text, start, end)
-      case .punct, .openQuote, .closeQuote, .dash:
-        let b = text[start]
-        if end - start == 1, b > 0x20, b < 0x7F, !Tokenizer.isASCIILetter(b), !Tokenizer.isDigit(b) {
-          made = DateToken(kind: .symbol, traits: [], digits: 0, start: start, end: end, value: Int(b))
-        }
-      }
-      if let made {
-        builder.emit(made)
-        builder.position = end
-        k += 1
-      } else {
-        let stop = builder.fallback(from: start)
-        while k <= range.upperBound && Int(tokens[k].start) - base < stop { k += 1 }
-      }
+      if complete { return made }
+      capacity *= 2
     }
-    return builder.out
   }
 
   /// The state of ``tokens(_:from:_:base:)``: the tokens so far, and what lies between the last
   /// one and `position`, as the date tokenizer keeps it.
   private struct DerivedTokens {
     let text: UnsafeBufferPointer<UInt8>
-    var out: [DateToken] = []
+    /// Where the tokens go; `count` of them are written.
+    let out: UnsafeMutableBufferPointer<DateToken>
+    var count = 0
+    /// A token did not fit in `out`: the result is incomplete.
+    var full = false
     var space = true
     var newlines = 0
     /// Bytes before this are tokenized.
     var position = 0
+    /// The tokens of the part being tokenized by ``fallback(from:)``, kept for its capacity.
+    var part: [DateToken] = []
 
-    init(text: UnsafeBufferPointer<UInt8>) {
+    init(text: UnsafeBufferPointer<UInt8>, out: UnsafeMutableBufferPointer<DateToken>) {
       self.text = text
+      self.out = out
+    }
+
+    /// The date tokens of `text` from `tokens[range]` (see ``DateTokenizer/tokens(_:from:_:base:)``).
+    mutating func derive(from tokens: [Token], _ range: ClosedRange<Int>, base: Int) {
+      var k = range.lowerBound
+      while !full {
+        // The blanks before the next token (or the end).
+        let next = k <= range.upperBound ? Int(tokens[k].start) - base : text.count
+        if !skipBlanks(upTo: next) {
+          let end = fallback(from: position)
+          while k <= range.upperBound && Int(tokens[k].start) - base < end { k += 1 }
+          continue
+        }
+        guard k <= range.upperBound else { break }
+        let t = tokens[k]
+        let start = Int(t.start) - base
+        let end = Int(t.end) - base
+        var made: DateToken?
+        switch t.kind {
+        case .word:
+          made = t.has(.lettersOnly) ? DateTokenizer.plainWord(t, start, end) : nil
+        case .number:
+          made = t.has(.glued) ? nil : DateTokenizer.plainNumber(text, start, end)
+        case .punct, .openQuote, .closeQuote, .dash:
+          let b = text[start]
+          if end - start == 1, b > 0x20, b < 0x7F, !Tokenizer.isASCIILetter(b), !Tokenizer.isDigit(b) {
+            made = DateToken(kind: .symbol, traits: [], digits: 0, start: start, end: end, value: Int(b))
+          }
+        }
+        if let made {
+          emit(made)
+          position = end
+          k += 1
+        } else {
+          let stop = fallback(from: start)
+          while k <= range.upperBound && Int(tokens[k].start) - base < stop { k += 1 }
+        }
+      }
+    }
+
+    /// Writes a token after the others, or marks the result incomplete when there is no room.
+    @inline(__always)
+    mutating func put(_ token: DateToken) {
+      guard count < out.count, let base = out.baseAddress else {
+        full = true
+        return
+      }
+      (base + count).initialize(to: token)
+      count += 1
     }
 
     @inline(__always)
@@ -70,7 +104,7 @@ extension DateTokenizer {
       var token = token
       if space { token.traits.insert(.spaceBefore) }
       if newlines >= 2 { token.traits.insert(.paragraphBefore) }
-      out.append(token)
+      put(token)
       space = false
       newlines = 0
     }
@@ -98,25 +132,26 @@ extension DateTokenizer {
     mutating func fallback(from start: Int) -> Int {
       var end = start
       while end < text.count, !DateTokenizer.isBlank(text[end]) { end += 1 }
-      let before = out.count
-      DateTokenizer.append(UnsafeBufferPointer(rebasing: text[start..<end]), offset: start, into: &out)
+      part.removeAll(keepingCapacity: true)
+      DateTokenizer.append(UnsafeBufferPointer(rebasing: text[start..<end]), offset: start, into: &part)
       // The part began with the tokenizer's own state; what came before it is ours, plus any
       // spaces beyond ASCII (a no-break space) that lead the part.
-      let firstStart = out.count > before ? out[before].start : end
+      let firstStart = part.isEmpty ? end : part[0].start
       if firstStart > start { space = true }
       newlines += DateTokenizer.newlineCount(text, start, firstStart)
-      if out.count > before {
-        out[before].traits.remove([.spaceBefore, .paragraphBefore])
-        if space { out[before].traits.insert(.spaceBefore) }
-        if newlines >= 2 { out[before].traits.insert(.paragraphBefore) }
+      if !part.isEmpty {
+        part[0].traits.remove([.spaceBefore, .paragraphBefore])
+        if space { part[0].traits.insert(.spaceBefore) }
+        if newlines >= 2 { part[0].traits.insert(.paragraphBefore) }
         space = false
         newlines = 0
         // Spaces and line separators beyond ASCII after the part's last token.
-        let tailStart = out[out.count - 1].end
+        let tailStart = part[part.count - 1].end
         if tailStart < end {
           space = true
           newlines += DateTokenizer.newlineCount(text, tailStart, end)
         }
+        for token in part { put(token) }
       }
       position = end
       return end
