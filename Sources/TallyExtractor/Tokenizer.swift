@@ -386,15 +386,20 @@ enum Tokenizer {
   ) {
     guard let base = p.baseAddress else { return }
     let count = Int(t.end - t.start)
+    if count <= 40 {
+      assert(hash == ByteTable.hash(base + Int(t.start), count, lowercased: true), "scanWord's hash is the table's")
+      if let entry = lexicon.words.find(base + Int(t.start), count, lowercased: true, hash: hash) {
+        t.lex = entry
+        t.word = lexicon.wordCodes[Int(entry)]
+        // Its spelling is the word's, folded: the date lexicon's answer for it is known already.
+        if t.has(.lettersOnly) { t.dateWord = lexicon.dateWords[Int(entry)] }
+        return
+      }
+    }
     if t.has(.lettersOnly) {
       // Folding ASCII letters to lower case is what the date lexicon hashes, so the hash is its own.
       t.dateWord = dates.entry(asciiLetters: base + Int(t.start), count: count, hash: hash)
     }
-    if count > 40 { return }
-    assert(hash == ByteTable.hash(base + Int(t.start), count, lowercased: true), "scanWord's hash is the table's")
-    if let entry = lexicon.words.find(base + Int(t.start), count, lowercased: true, hash: hash) {
-      t.lex = entry
-      t.word = lexicon.wordCodes[Int(entry)]
-    }
   }
+
 }

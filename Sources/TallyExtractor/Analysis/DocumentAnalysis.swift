@@ -143,7 +143,6 @@ struct DocumentAnalysis {
     let dateTokens = DateTokenizer.tokens(body, from: tokens, range, base: span.lowerBound)
     assert(dateTokens == DateTokenizer.tokens(body), "date tokens derived from the extractor's differ")
     let (found, times) = DateScanner.scan(body, tokens: dateTokens)
-    var k = range.lowerBound
     for mention in found {
       let index = dates.count
       let bytes = (mention.range.lowerBound + span.lowerBound)..<(mention.range.upperBound + span.lowerBound)
@@ -151,7 +150,7 @@ struct DocumentAnalysis {
       m.range = bytes
       dates.append(m)
       dateFirstToken.append(-1)
-      while k <= range.upperBound && Int(tokens[k].end) <= bytes.lowerBound { k += 1 }
+      let k = firstToken(endingAfter: bytes.lowerBound, in: range)
       var j = k
       while j <= range.upperBound && Int(tokens[j].start) < bytes.upperBound {
         dateAt[j] = Int32(index)
@@ -159,16 +158,26 @@ struct DocumentAnalysis {
         j += 1
       }
     }
-    k = range.lowerBound
     for time in times {
       let bytes = (time.lowerBound + span.lowerBound)..<(time.upperBound + span.lowerBound)
-      while k <= range.upperBound && Int(tokens[k].end) <= bytes.lowerBound { k += 1 }
-      var j = k
+      var j = firstToken(endingAfter: bytes.lowerBound, in: range)
       while j <= range.upperBound && Int(tokens[j].start) < bytes.upperBound {
         if dateAt[j] == -1 { dateAt[j] = -2 }
         j += 1
       }
     }
+  }
+
+  /// The first token of `range` that ends after byte `offset`, or `range.upperBound + 1`: found
+  /// by bisection (tokens end in increasing order), not by walking the tokens before it.
+  private func firstToken(endingAfter offset: Int, in range: ClosedRange<Int>) -> Int {
+    var low = range.lowerBound
+    var high = range.upperBound + 1
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(tokens[middle].end) <= offset { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   // MARK: - Sentences and quotations
