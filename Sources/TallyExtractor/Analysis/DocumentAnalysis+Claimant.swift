@@ -9,7 +9,8 @@ extension DocumentAnalysis {
   /// - `he`, `the ministry` -> the latest claimant that fits, from `history`
   func normalise(_ np: Range<Int>, history: [Attribution]) -> Attribution? {
     var affiliation: Int32?
-    var institution: [String] = []
+    // Institution words as tokens, made into words only when a name is built.
+    var institution = TokenList()
     var anonymous = false
     var pronoun = false
     // The last run of capitalised words (with connectors such as "for" and "of" inside it). A run
@@ -60,7 +61,7 @@ extension DocumentAnalysis {
         switch w {
         case .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .defense, .defence, .interior,
           .health, .foreign, .general, .emergency, .emergencies, .armed, .military, .press, .air, .navy:
-          institution.append(normalisedInstitutionWord(k))
+          institution.append(k)
         default: break
         }
       }
@@ -84,9 +85,9 @@ extension DocumentAnalysis {
       let runEntity = run.lazy.compactMap { self.mention(at: $0)?.entry }.first
       if !hasOthers {
         // An entity and institution words: "Ukraine's General Staff", "the Ministry of Defence of Ukraine".
-        var words: [String] = []
-        for k in run where isInstitution(k) { words.append(normalisedInstitutionWord(k)) }
-        words += institution
+        var words = TokenList()
+        for k in run where isInstitution(k) { words.append(k) }
+        words.append(contentsOf: institution)
         let entityEntry = runEntity ?? affiliation
         if let entityEntry {
           let name = words.isEmpty ? party(of: entityEntry) : institutionName(words, after: party(of: entityEntry))
@@ -248,23 +249,31 @@ extension DocumentAnalysis {
 
   /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.
   /// With a `prefix`, the name follows it and a space (`Ukraine` -> `Ukraine General Staff`).
-  private func institutionName(_ words: [String], after prefix: String? = nil) -> String {
+  /// `tokens` are the institution words' tokens, each read as ``normalisedInstitutionWord(_:)``.
+  private func institutionName(_ tokens: TokenList, after prefix: String? = nil) -> String {
     // Without "of"; a leading "Ministry" moves to the end; each word once, in order. Built in one
-    // string of the exact length, prefix included: this runs for most claimants.
-    var order: [Int] = []
-    order.reserveCapacity(words.count)
-    for index in words.indices where words[index] != "of" { order.append(index) }
-    if order.count > 1 && words[order[0]] == "Ministry" { order.append(order.removeFirst()) }
+    // string of the exact length, prefix included: this runs for most claimants. The lists are
+    // of tokens, kept inline: no array is made for a name.
+    var order = TokenList()
+    for position in 0..<tokens.count where normalisedInstitutionWord(tokens[position]) != "of" {
+      order.append(tokens[position])
+    }
+    if order.count > 1 && normalisedInstitutionWord(order[0]) == "Ministry" {
+      let first = order[0]
+      for position in 1..<order.count { order[position - 1] = order[position] }
+      order[order.count - 1] = first
+    }
     // The words kept, moved to the front of `order`.
     var kept = 0
     var length = 0
-    for position in order.indices {
-      let word = words[order[position]]
-      if order[..<position].contains(where: { words[$0] == word }) { continue }
+    for position in 0..<order.count {
+      let word = normalisedInstitutionWord(order[position])
+      if (0..<position).contains(where: { normalisedInstitutionWord(order[$0]) == word }) { continue }
       order[kept] = order[position]
       kept += 1
       length += word.utf8.count
     }
+    order.truncate(to: kept)
     guard kept > 0 else { return prefix.map { $0 + " " } ?? "" }
     length += kept - 1
     if let prefix { length += prefix.utf8.count + 1 }
@@ -289,7 +298,7 @@ extension DocumentAnalysis {
           buffer[at] = 0x20
           at += 1
         }
-        copy(words[order[k]])
+        copy(normalisedInstitutionWord(order[k]))
       }
       return at
     }
