@@ -124,6 +124,36 @@ enum Tokenizer {
         blankBefore = false
         continue
       }
+      if isASCIILetter(b) {
+        // Most words are ASCII letters and end at a blank or a mark that cannot continue them:
+        // those are made here, with what `scanWord` would find, without calling it.
+        var j = i
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var upper = 0
+        while j < to {
+          let c = p[j]
+          let lower = c | 0x20
+          guard lower &- 0x61 < 26 else { break }
+          if c < 0x61 { upper &+= 1 }
+          h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+          j &+= 1
+        }
+        if j == to || endsPlainWord(p, j, to, length: j - i) {
+          var t = Token(start: i, end: j, kind: .word)
+          var wordFlags = flags
+          wordFlags.insert(.lettersOnly)
+          if b < 0x61 { wordFlags.insert(.capitalized) }
+          if upper >= 2 && upper == j - i { wordFlags.insert(.allCaps) }
+          t.flags = wordFlags
+          lookUp(&t, p, lexicon, dates, hash: h)
+          i = j
+          emit(t)
+          newlines = 0
+          blankBefore = false
+          currency = false
+          continue
+        }
+      }
       if isASCIILetter(b) || (b >= 0x80 && special(p, i) == nil) {
         var (t, hash) = scanWord(p, i, to)
         t.flags.formUnion(flags)
@@ -190,6 +220,21 @@ enum Tokenizer {
   static func possessiveLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     if p[i] == 0x27 { return 2 }
     return 4  // ’s
+  }
+
+  /// Whether a word of `length` ASCII letters ending before `p[j]` (`j < to`) ends there for
+  /// ``scanWord(_:_:_:)`` too: `p[j]` is no digit, no byte beyond ASCII, and no apostrophe,
+  /// hyphen or period that would carry the word on (`d'Ivoire`, `air-defense`, `U.S.`).
+  @inline(__always)
+  static func endsPlainWord(_ p: UnsafeBufferPointer<UInt8>, _ j: Int, _ to: Int, length: Int) -> Bool {
+    let c = p[j]
+    if c >= 0x80 || isDigit(c) { return false }
+    switch c {
+    case 0x27: return !(j + 1 < to && isASCIILetter(p[j + 1]))
+    case 0x2D: return !(j + 1 < to && (isASCIILetter(p[j + 1]) || isDigit(p[j + 1]) || p[j + 1] >= 0xC3))
+    case 0x2E: return !(j + 2 < to && isASCIILetter(p[j + 1]) && p[j + 2] == 0x2E && length <= 2)
+    default: return true
+    }
   }
 
   /// FNV-1a of one byte, ASCII upper case folded: ``ByteTable/hash(_:_:lowercased:)`` byte by byte.
