@@ -46,8 +46,11 @@ struct DocumentAnalysis {
   /// How often each side (places counted for their state or territory) is named in the document.
   var sideCounts = SideCounts(capacity: 0)
 
+  /// The sides named in the document, most named first (ranked once, in `countSides()`).
+  private(set) var rankedSideList: [Int32] = []
+
   /// The sides named in the document, most named first.
-  func rankedSides() -> [Int32] { sideCounts.ranked() }
+  func rankedSides() -> [Int32] { rankedSideList }
 
   private mutating func countSides() {
     sideCounts = SideCounts(capacity: mentions.count)
@@ -60,6 +63,7 @@ struct DocumentAnalysis {
       }
       sideCounts.add(e)
     }
+    rankedSideList = sideCounts.ranked()
   }
 
   /// The place of a dateline in capitals at the top of the text (`KHAN YOUNIS —`, `EL FASHER, Sudan —`).
