@@ -31,6 +31,10 @@ struct DocumentAnalysis {
     self.published = published
     self.publishedText = published?.description
     Tokenizer.tokenize(p, from: from, to: to, lexicon: lexicon, into: &tokens)
+    // Room for about one name and one sentence in sixteen tokens (prose has one in twenty), so
+    // that most documents grow neither list.
+    mentions.reserveCapacity(tokens.count / 16 + 4)
+    units.reserveCapacity(tokens.count / 16 + 4)
     gazetteer.mentions(tokens, p, into: &mentions)
     mentionAt = Array(repeating: -1, count: tokens.count)
     for (index, mention) in mentions.enumerated() {
@@ -121,6 +125,9 @@ struct DocumentAnalysis {
   /// two before (the scene a day is carried from, a year that narrows a decade) and two after.
   private mutating func markDates() {
     guard !tokens.isEmpty, !units.isEmpty else { return }
+    // Room for a date in four sentences (a document has about one in eight).
+    dates.reserveCapacity(units.count / 4 + 4)
+    dateFirstToken.reserveCapacity(units.count / 4 + 4)
     var wanted = Array(repeating: false, count: units.count)
     for (u, unit) in units.enumerated() where mayHoldFigure(unit) {
       for v in max(0, u - 2)...min(units.count - 1, u + 2) { wanted[v] = true }
