@@ -145,7 +145,7 @@ enum Tokenizer {
           if b < 0x61 { wordFlags.insert(.capitalized) }
           if upper >= 2 && upper == j - i { wordFlags.insert(.allCaps) }
           t.flags = wordFlags
-          lookUp(&t, p, lexicon, dates, hash: h)
+          lookUpLetters(&t, p, lexicon, dates, hash: h)
           i = j
           emit(t)
           newlines = 0
@@ -421,6 +421,24 @@ enum Tokenizer {
     if i + 3 == to { return true }
     let b = p[i + 3]
     return !isDigit(b)
+  }
+
+  /// ``lookUp(_:_:_:_:hash:)`` for a word of ASCII letters only: its lexicon entry is found
+  /// comparing up to eight letters at a time (``ByteTable/findLetters(_:_:hash:readable:)``).
+  @inline(__always)
+  static func lookUpLetters(
+    _ t: inout Token, _ p: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon, _ dates: DateLexicon, hash: UInt64
+  ) {
+    guard let base = p.baseAddress else { return }
+    let start = Int(t.start)
+    let count = Int(t.end) - start
+    if count <= 40, let entry = lexicon.words.findLetters(base + start, count, hash: hash, readable: p.count - start) {
+      t.lex = entry
+      t.word = lexicon.wordCodes[Int(entry)]
+      t.dateWord = lexicon.dateWords[Int(entry)]
+      return
+    }
+    t.dateWord = dates.entry(asciiLetters: base + start, count: count, hash: hash)
   }
 
   /// Attaches the lexicon entry (and for ASCII letters only, the ``DateLexicon`` entry) of a word
