@@ -114,6 +114,10 @@ struct Gazetteer: Sendable {
     var text = text
     let lexicon = Lexicon.empty
     return text.withUTF8 { buffer -> [[UInt8]] in
+      // Most names are ASCII letters and spaces: the tokenizer makes each run of letters a word.
+      if buffer.allSatisfy({ $0 == 0x20 || Tokenizer.isASCIILetter($0) }) {
+        return buffer.split(separator: 0x20).map { Array($0) }
+      }
       var tokens: [Token] = []
       Tokenizer.tokenize(buffer, from: 0, to: buffer.count, lexicon: lexicon, into: &tokens)
       return tokens.map { Array(buffer[$0.range]) }
