@@ -129,12 +129,9 @@ enum Tokenizer {
         // those are made here, with what `scanWord` would find, without calling it.
         var j = i
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var upper = 0
         while j < to {
-          let c = p[j]
-          let lower = c | 0x20
+          let lower = p[j] | 0x20
           guard lower &- 0x61 < 26 else { break }
-          if c < 0x61 { upper &+= 1 }
           h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
           j &+= 1
         }
@@ -143,7 +140,8 @@ enum Tokenizer {
           var wordFlags = flags
           wordFlags.insert(.lettersOnly)
           if b < 0x61 { wordFlags.insert(.capitalized) }
-          if upper >= 2 && upper == j - i { wordFlags.insert(.allCaps) }
+          // All capitals (two letters or more): looked at only for a word that starts with two.
+          if j - i >= 2 && b < 0x61 && p[i + 1] < 0x61 && allUpperCase(p, i + 2, j) { wordFlags.insert(.allCaps) }
           t.flags = wordFlags
           lookUpLetters(&t, p, lexicon, dates, hash: h)
           i = j
@@ -220,6 +218,17 @@ enum Tokenizer {
   static func possessiveLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     if p[i] == 0x27 { return 2 }
     return 4  // ’s
+  }
+
+  /// Whether the ASCII letters `p[from..<to]` are all upper case.
+  @inline(__always)
+  static func allUpperCase(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+    var k = from
+    while k < to {
+      if p[k] >= 0x61 { return false }
+      k += 1
+    }
+    return true
   }
 
   /// Whether a word of `length` ASCII letters ending before `p[j]` (`j < to`) ends there for
