@@ -52,40 +52,94 @@ extension DateTokenizer {
 
     /// The date tokens of `text` from `tokens[range]` (see ``DateTokenizer/tokens(_:from:_:base:)``).
     mutating func derive(from tokens: [Token], _ range: ClosedRange<Int>, base: Int) {
-      var k = range.lowerBound
-      while !full {
-        // The blanks before the next token (or the end).
-        let next = k <= range.upperBound ? Int(tokens[k].start) - base : text.count
-        if !skipBlanks(upTo: next) {
-          let end = fallback(from: position)
-          while k <= range.upperBound && Int(tokens[k].start) - base < end { k += 1 }
-          continue
+      guard let outBase = out.baseAddress else {
+        full = true
+        return
+      }
+      // The state is kept in locals for the loop (written back around `fallback(from:)`, which
+      // reads and sets it), so that it stays in registers.
+      var count = self.count
+      var space = self.space
+      var newlines = self.newlines
+      var position = self.position
+      let text = self.text
+      let capacity = out.count
+      tokens.withUnsafeBufferPointer { tokens in
+        var k = range.lowerBound
+        func fallback(from start: Int) -> Int {
+          self.count = count
+          self.space = space
+          self.newlines = newlines
+          self.position = position
+          let end = self.fallback(from: start)
+          count = self.count
+          space = self.space
+          newlines = self.newlines
+          position = self.position
+          return end
         }
-        guard k <= range.upperBound else { break }
-        let t = tokens[k]
-        let start = Int(t.start) - base
-        let end = Int(t.end) - base
-        var made: DateToken?
-        switch t.kind {
-        case .word:
-          made = t.has(.lettersOnly) ? DateTokenizer.plainWord(t, start, end) : nil
-        case .number:
-          made = t.has(.glued) ? nil : DateTokenizer.plainNumber(text, start, end)
-        case .punct, .openQuote, .closeQuote, .dash:
-          let b = text[start]
-          if end - start == 1, b > 0x20, b < 0x7F, !Tokenizer.isASCIILetter(b), !Tokenizer.isDigit(b) {
-            made = DateToken(kind: .symbol, traits: [], digits: 0, start: start, end: end, value: Int(b))
+        while !full {
+          // The blanks before the next token (or the end).
+          let next = k <= range.upperBound ? Int(tokens[k].start) - base : text.count
+          var blanksOnly = true
+          while position < next {
+            let b = text[position]
+            if b == 0x0A {
+              space = true
+              newlines += 1
+            } else if b == 0x20 || b == 0x09 || b == 0x0D {
+              space = true
+            } else {
+              blanksOnly = false
+              break
+            }
+            position += 1
+          }
+          if !blanksOnly {
+            let end = fallback(from: position)
+            while k <= range.upperBound && Int(tokens[k].start) - base < end { k += 1 }
+            continue
+          }
+          guard k <= range.upperBound else { break }
+          let t = tokens[k]
+          let start = Int(t.start) - base
+          let end = Int(t.end) - base
+          var made: DateToken?
+          switch t.kind {
+          case .word:
+            made = t.has(.lettersOnly) ? DateTokenizer.plainWord(t, start, end) : nil
+          case .number:
+            made = t.has(.glued) ? nil : DateTokenizer.plainNumber(text, start, end)
+          case .punct, .openQuote, .closeQuote, .dash:
+            let b = text[start]
+            if end - start == 1, b > 0x20, b < 0x7F, !Tokenizer.isASCIILetter(b), !Tokenizer.isDigit(b) {
+              made = DateToken(kind: .symbol, traits: [], digits: 0, start: start, end: end, value: Int(b))
+            }
+          }
+          if var made {
+            // As `emit(_:)` does.
+            if space { made.traits.insert(.spaceBefore) }
+            if newlines >= 2 { made.traits.insert(.paragraphBefore) }
+            guard count < capacity else {
+              full = true
+              break
+            }
+            (outBase + count).initialize(to: made)
+            count += 1
+            space = false
+            newlines = 0
+            position = end
+            k += 1
+          } else {
+            let stop = fallback(from: start)
+            while k <= range.upperBound && Int(tokens[k].start) - base < stop { k += 1 }
           }
         }
-        if let made {
-          emit(made)
-          position = end
-          k += 1
-        } else {
-          let stop = fallback(from: start)
-          while k <= range.upperBound && Int(tokens[k].start) - base < stop { k += 1 }
-        }
       }
+      self.count = count
+      self.space = space
+      self.newlines = newlines
+      self.position = position
     }
 
     /// Writes a token after the others, or marks the result incomplete when there is no room.
@@ -97,34 +151,6 @@ extension DateTokenizer {
       }
       (base + count).initialize(to: token)
       count += 1
-    }
-
-    @inline(__always)
-    mutating func emit(_ token: DateToken) {
-      var token = token
-      if space { token.traits.insert(.spaceBefore) }
-      if newlines >= 2 { token.traits.insert(.paragraphBefore) }
-      put(token)
-      space = false
-      newlines = 0
-    }
-
-    /// Moves `position` over ASCII blanks up to `next`; false when it stops at anything else.
-    @inline(__always)
-    mutating func skipBlanks(upTo next: Int) -> Bool {
-      while position < next {
-        let b = text[position]
-        if b == 0x0A {
-          space = true
-          newlines += 1
-        } else if b == 0x20 || b == 0x09 || b == 0x0D {
-          space = true
-        } else {
-          return false
-        }
-        position += 1
-      }
-      return true
     }
 
     /// Tokenizes `text[start...]` up to the next blank with the date tokenizer itself; returns
