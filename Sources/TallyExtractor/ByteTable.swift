@@ -67,6 +67,53 @@ struct ByteTable: Sendable {
     }
   }
 
+  /// ``find(_:_:lowercased:hash:)`` with ASCII upper case folded, for a key of ASCII letters
+  /// only with at least eight bytes readable at `base` (`readable`): a key of up to eight letters
+  /// is compared with each candidate as one word, its letters folded by setting 0x20 in each
+  /// byte, instead of byte by byte. The answer is `find`'s: a letter folded so is the lower-case
+  /// letter `find` compares, and no other byte of a stored key is one.
+  @inline(__always)
+  func findLetters(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, readable: Int) -> Int32? {
+    guard count <= 8, readable >= 8 else { return findFolded(base, count, hash: hash) }
+    let lengthMask: UInt64 = count == 8 ? ~0 : (1 << (UInt64(count) &* 8)) &- 1
+    let word =
+      (UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) | 0x2020_2020_2020_2020)
+      & lengthMask
+    var i = Int(truncatingIfNeeded: hash) & mask
+    return arena.withUnsafeBytes { arena -> Int32? in
+      while true {
+        let e = slots[i]
+        if e < 0 { return nil }
+        let ks = Int(keyStarts[Int(e)])
+        if Int(keyEnds[Int(e)]) - ks == count {
+          // A key among the arena's last eight bytes is compared byte by byte.
+          let stored =
+            ks + 8 <= arena.count
+            ? UInt64(littleEndian: arena.loadUnaligned(fromByteOffset: ks, as: UInt64.self)) & lengthMask
+            : ByteTable.word(arena, from: ks, count: count)
+          if stored == word { return values[Int(e)] }
+        }
+        i = (i + 1) & mask
+      }
+    }
+  }
+
+  /// The `count` (at most eight) bytes of `bytes` at `start` as a little-endian word, the bytes
+  /// beyond them zero.
+  @inline(never)
+  static func word(_ bytes: UnsafeRawBufferPointer, from start: Int, count: Int) -> UInt64 {
+    var word: UInt64 = 0
+    for j in 0..<count { word |= UInt64(bytes[start + j]) << (UInt64(j) &* 8) }
+    return word
+  }
+
+  /// ``find(_:_:lowercased:hash:)`` with ASCII upper case folded, kept out of line: the longer
+  /// keys of ``findLetters(_:_:hash:readable:)``.
+  @inline(never)
+  func findFolded(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32? {
+    find(base, count, lowercased: true, hash: hash)
+  }
+
   /// Looks up a string key exactly as given.
   func find(_ key: String) -> Int32? {
     var key = key

@@ -48,6 +48,9 @@ struct Gazetteer: Sendable {
   /// For each entry, the index of its parent entry or -1.
   var parents: [Int32] = []
   var firstWords = ByteTable(capacity: 4096)
+  /// The first words of the forms by ``FirstWordFilter`` class, so that most words of a text,
+  /// which begin no name, are turned away before `firstWords` is hashed and probed.
+  var firstWordFilter = FirstWordFilter()
   var forms: [[GazetteerForm]] = []
   var byEntity: [String: Int32] = [:]
   /// Every name and capital, lower-cased, for looking up datelines written in capitals (`KHAN YOUNIS`):
@@ -98,6 +101,7 @@ struct Gazetteer: Sendable {
     } else {
       forms.append([])
       slot = firstWords.insert(key, value: Int32(forms.count - 1))
+      first.withUnsafeBufferPointer { firstWordFilter.insert($0) }
     }
     let candidate = GazetteerForm(rest: Array(words.dropFirst()), entry: entry, role: role)
     if forms[Int(slot)].contains(where: { $0.rest == candidate.rest }) { return }
@@ -110,6 +114,10 @@ struct Gazetteer: Sendable {
     var text = text
     let lexicon = Lexicon.empty
     return text.withUTF8 { buffer -> [[UInt8]] in
+      // Most names are ASCII letters and spaces: the tokenizer makes each run of letters a word.
+      if buffer.allSatisfy({ $0 == 0x20 || Tokenizer.isASCIILetter($0) }) {
+        return buffer.split(separator: 0x20).map { Array($0) }
+      }
       var tokens: [Token] = []
       Tokenizer.tokenize(buffer, from: 0, to: buffer.count, lexicon: lexicon, into: &tokens)
       return tokens.map { Array(buffer[$0.range]) }
@@ -120,47 +128,59 @@ struct Gazetteer: Sendable {
   
   func mentions(_ tokens: [Token], _ p: UnsafeBufferPointer<UInt8>, into out: inout [Mention]) {
     guard let base = p.baseAddress else { return }
-    var i = 0
-    while i < tokens.count {
-      let t = tokens[i]
-      guard t.kind == .word, t.has(.capitalized) || t.has(.hyphenated) || t.lex < 0,
-        let slot = firstWords.find(base + Int(t.start), Int(t.end - t.start), lowercased: false)
-      else {
-        i += 1
-        continue
-      }
-      var matched = false
-      for form in forms[Int(slot)] {
-        let last = i + form.rest.count
-        guard last < tokens.count else { continue }
-        var ok = true
-        var k = i
-        for word in form.rest {
-          // Words of a multi-word name follow each other; only the last may be possessive.
-          if tokens[k].has(.possessive) {
-            ok = false
-            break
-          }
-          k += 1
-          let w = tokens[k]
-          if w.kind != .word || Int(w.end - w.start) != word.count {
-            ok = false
-            break
-          }
-          for j in 0..<word.count where base[Int(w.start) + j] != word[j] {
-            ok = false
-            break
-          }
-          if !ok { break }
+    tokens.withUnsafeBufferPointer { tokens in
+      var i = 0
+      while i < tokens.count {
+        let t = tokens[i]
+        guard t.kind == .word, t.has(.capitalized) || t.has(.hyphenated) || t.lex < 0,
+          firstWordFilter.mayHold(base + Int(t.start), Int(t.end - t.start)),
+          let slot = firstWords.find(base + Int(t.start), Int(t.end - t.start), lowercased: false)
+        else {
+          i += 1
+          continue
         }
-        if ok {
-          out.append(Mention(first: i, last: last, entry: form.entry, role: form.role))
-          i = last + 1
-          matched = true
-          break
+        // The forms are read in place, longest first: no copy (and no retain) of a form or its words.
+        let found = forms[Int(slot)].withUnsafeBufferPointer { candidates -> Mention? in
+          for form in candidates.indices {
+            let last = i + candidates[form].rest.count
+            guard last < tokens.count, Gazetteer.restFollows(candidates[form].rest, after: i, tokens, base) else {
+              continue
+            }
+            return Mention(first: i, last: last, entry: candidates[form].entry, role: candidates[form].role)
+          }
+          return nil
+        }
+        if let found {
+          out.append(found)
+          i = found.last + 1
+        } else {
+          i += 1
         }
       }
-      if !matched { i += 1 }
+    }
+  }
+
+  /// Whether the words after token `i` are `rest`, one token each, with no possessive before the
+  /// last (`rest` fits in `tokens`).
+  @inline(__always)
+  private static func restFollows(
+    _ rest: [[UInt8]], after i: Int, _ tokens: UnsafeBufferPointer<Token>, _ base: UnsafePointer<UInt8>
+  ) -> Bool {
+    rest.withUnsafeBufferPointer { words in
+      var k = i
+      for n in words.indices {
+        // Words of a multi-word name follow each other; only the last may be possessive.
+        if tokens[k].has(.possessive) { return false }
+        k += 1
+        let w = tokens[k]
+        let same = words[n].withUnsafeBufferPointer { word -> Bool in
+          guard w.kind == .word, Int(w.end - w.start) == word.count else { return false }
+          for j in 0..<word.count where base[Int(w.start) + j] != word[j] { return false }
+          return true
+        }
+        if !same { return false }
+      }
+      return true
     }
   }
 }

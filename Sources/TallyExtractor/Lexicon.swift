@@ -59,6 +59,9 @@ struct Lexicon: Sendable {
   var subjects: [String] = []
   /// For each entry, its ``Word`` as a code (position in `Word.allCases` plus one), or 0.
   var wordCodes: [UInt16] = []
+  /// For each entry, the ``DateLexicon`` index of its spelling when that is ASCII letters only,
+  /// else -1: a word found here needs no second look-up in the date lexicon.
+  var dateWords: [Int32] = []
 
   init() {
     for (position, word) in Word.allCases.enumerated() {
@@ -85,7 +88,19 @@ struct Lexicon: Sendable {
     if let found = words.find(key) { return found }
     entries.append(LexEntry())
     wordCodes.append(0)
+    dateWords.append(Lexicon.dateWord(key))
     return words.insert(key, value: Int32(entries.count - 1))
+  }
+
+  /// The ``DateLexicon`` index of a lower-case spelling of ASCII letters only, as the tokenizer
+  /// finds it for a word spelt so; -1 for any other spelling.
+  static func dateWord(_ spelling: String) -> Int32 {
+    var spelling = spelling
+    return spelling.withUTF8 { bytes -> Int32 in
+      guard let base = bytes.baseAddress, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return -1 }
+      let hash = ByteTable.hash(base, bytes.count, lowercased: true)
+      return DateLexicon.shared.entry(asciiLetters: base, count: bytes.count, hash: hash)
+    }
   }
 
   /// Adds a category word (one word, or two for `aid workers`).
@@ -107,6 +122,7 @@ struct Lexicon: Sendable {
     if let subject { term.subjectCode = subjectCode(subject) }
     entries.append(term)
     wordCodes.append(0)
+    dateWords.append(-1)
     if entries[head].compoundList < 0 {
       entries[head].compoundList = Int32(compoundLists.count)
       compoundLists.append([])

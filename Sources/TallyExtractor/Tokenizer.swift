@@ -47,12 +47,53 @@ enum Tokenizer {
   static func tokenize(
     _ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lexicon: Lexicon, into tokens: inout [Token]
   ) {
-    let dates = DateLexicon.shared
-    var i = from
+    var state = ScanState(position: from, startsText: tokens.isEmpty)
+    while state.position < to {
+      // Tokens are written straight into a new array's storage, sized for about one token in
+      // four bytes (prose has one in five or six), so that most texts take one array, filled
+      // without the uniqueness and capacity checks of an `append` per token, and never copied.
+      let room = (to - state.position) / 4 + 16
+      let part = [Token](unsafeUninitializedCapacity: room) { buffer, count in
+        count = scan(p, from: from, to: to, lexicon: lexicon, state: &state, into: buffer)
+      }
+      if tokens.isEmpty { tokens = part } else { tokens.append(contentsOf: part) }
+    }
+  }
+
+  /// Where ``scan(_:from:to:lexicon:state:into:)`` stands between two calls.
+  struct ScanState {
+    var position: Int
+    /// No token has been made yet, and the next one starts the text.
+    var startsText: Bool
     var newlines = 0
     var blankBefore = true
     var currency = false
-    while i < to {
+  }
+
+  /// Tokenizes from `state.position` until `to` or until `out` is full; returns the number of
+  /// tokens written at the start of `out`.
+  private static func scan(
+    _ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, lexicon: Lexicon, state: inout ScanState,
+    into out: UnsafeMutableBufferPointer<Token>
+  ) -> Int {
+    let dates = DateLexicon.shared
+    guard let base = out.baseAddress else { return 0 }
+    var count = 0
+    var startsText = state.startsText
+    var i = state.position
+    var newlines = state.newlines
+    var blankBefore = state.blankBefore
+    var currency = state.currency
+    defer {
+      state = ScanState(
+        position: i, startsText: startsText, newlines: newlines, blankBefore: blankBefore, currency: currency)
+    }
+    @inline(__always) func emit(_ t: Token) {
+      (base + count).initialize(to: t)
+      count &+= 1
+      startsText = false
+    }
+    while i < to && count < out.count {
       let b = p[i]
       // Blanks and line breaks
       if b == 0x20 || b == 0x09 || b == 0x0D {
@@ -70,7 +111,7 @@ enum Tokenizer {
       if !blankBefore { flags.insert(.attached) }
       if newlines > 0 { flags.insert(.lineStart) }
       if newlines > 1 { flags.insert(.paragraphStart) }
-      if tokens.isEmpty { flags.formUnion([.lineStart, .paragraphStart]) }
+      if startsText { flags.formUnion([.lineStart, .paragraphStart]) }
 
       if isDigit(b) {
         var t = scanNumber(p, i, to)
@@ -78,17 +119,45 @@ enum Tokenizer {
         if currency { t.flags.insert(.currency) }
         currency = false
         i = Int(t.end)
-        tokens.append(t)
+        emit(t)
         newlines = 0
         blankBefore = false
         continue
+      }
+      if isASCIILetter(b) {
+        // Most words are ASCII letters and end at a blank or a mark that cannot continue them:
+        // those are made here, with what `scanWord` would find, without calling it.
+        var j = i
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        while j < to {
+          let lower = p[j] | 0x20
+          guard lower &- 0x61 < 26 else { break }
+          h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+          j &+= 1
+        }
+        if j == to || endsPlainWord(p, j, to, length: j - i) {
+          var t = Token(start: i, end: j, kind: .word)
+          var wordFlags = flags
+          wordFlags.insert(.lettersOnly)
+          if b < 0x61 { wordFlags.insert(.capitalized) }
+          // All capitals (two letters or more): looked at only for a word that starts with two.
+          if j - i >= 2 && b < 0x61 && p[i + 1] < 0x61 && allUpperCase(p, i + 2, j) { wordFlags.insert(.allCaps) }
+          t.flags = wordFlags
+          lookUpLetters(&t, p, lexicon, dates, hash: h)
+          i = j
+          emit(t)
+          newlines = 0
+          blankBefore = false
+          currency = false
+          continue
+        }
       }
       if isASCIILetter(b) || (b >= 0x80 && special(p, i) == nil) {
         var (t, hash) = scanWord(p, i, to)
         t.flags.formUnion(flags)
         lookUp(&t, p, lexicon, dates, hash: hash)
         i = Int(t.end) + (t.has(.possessive) ? possessiveLength(p, Int(t.end)) : 0)
-        tokens.append(t)
+        emit(t)
         newlines = 0
         blankBefore = false
         currency = false
@@ -136,18 +205,45 @@ enum Tokenizer {
       var t = Token(start: i, end: i + length, kind: kind)
       t.byte = byte
       t.flags = flags
-      tokens.append(t)
+      emit(t)
       i += length
       newlines = 0
       blankBefore = false
       if kind != .punct || b != 0x28 { currency = false }
     }
+    return count
   }
 
   
   static func possessiveLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     if p[i] == 0x27 { return 2 }
     return 4  // ’s
+  }
+
+  /// Whether the ASCII letters `p[from..<to]` are all upper case.
+  @inline(__always)
+  static func allUpperCase(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+    var k = from
+    while k < to {
+      if p[k] >= 0x61 { return false }
+      k += 1
+    }
+    return true
+  }
+
+  /// Whether a word of `length` ASCII letters ending before `p[j]` (`j < to`) ends there for
+  /// ``scanWord(_:_:_:)`` too: `p[j]` is no digit, no byte beyond ASCII, and no apostrophe,
+  /// hyphen or period that would carry the word on (`d'Ivoire`, `air-defense`, `U.S.`).
+  @inline(__always)
+  static func endsPlainWord(_ p: UnsafeBufferPointer<UInt8>, _ j: Int, _ to: Int, length: Int) -> Bool {
+    let c = p[j]
+    if c >= 0x80 || isDigit(c) { return false }
+    switch c {
+    case 0x27: return !(j + 1 < to && isASCIILetter(p[j + 1]))
+    case 0x2D: return !(j + 1 < to && (isASCIILetter(p[j + 1]) || isDigit(p[j + 1]) || p[j + 1] >= 0xC3))
+    case 0x2E: return !(j + 2 < to && isASCIILetter(p[j + 1]) && p[j + 2] == 0x2E && length <= 2)
+    default: return true
+    }
   }
 
   /// FNV-1a of one byte, ASCII upper case folded: ``ByteTable/hash(_:_:lowercased:)`` byte by byte.
@@ -171,8 +267,18 @@ enum Tokenizer {
       flags.insert(.capitalized)
     }
     var upper = 0
+    // The common case first: the run of ASCII letters a word starts with (most words are only
+    // that), in a loop that checks nothing else. `b | 0x20` is a letter's lower case.
+    while i < to {
+      let b = p[i]
+      let lower = b | 0x20
+      guard lower &- 0x61 < 26 else { break }
+      if b < 0x61 { upper &+= 1 }
+      h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+      i &+= 1
+    }
     // For `allCaps`, digits and bytes beyond ASCII count as letters too (marks do not).
-    var asciiLetters = 0
+    var asciiLetters = i - start
     var otherLetters = 0
     while i < to {
       let b = p[i]
@@ -326,22 +432,46 @@ enum Tokenizer {
     return !isDigit(b)
   }
 
+  /// ``lookUp(_:_:_:_:hash:)`` for a word of ASCII letters only: its lexicon entry is found
+  /// comparing up to eight letters at a time (``ByteTable/findLetters(_:_:hash:readable:)``).
+  @inline(__always)
+  static func lookUpLetters(
+    _ t: inout Token, _ p: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon, _ dates: DateLexicon, hash: UInt64
+  ) {
+    guard let base = p.baseAddress else { return }
+    let start = Int(t.start)
+    let count = Int(t.end) - start
+    if count <= 40, let entry = lexicon.words.findLetters(base + start, count, hash: hash, readable: p.count - start) {
+      t.lex = entry
+      t.word = lexicon.wordCodes[Int(entry)]
+      t.dateWord = lexicon.dateWords[Int(entry)]
+      return
+    }
+    t.dateWord = dates.entry(asciiLetters: base + start, count: count, hash: hash)
+  }
+
   /// Attaches the lexicon entry (and for ASCII letters only, the ``DateLexicon`` entry) of a word
   /// token, given the hash of its bytes from ``scanWord(_:_:_:)``.
+  @inline(__always)
   static func lookUp(
     _ t: inout Token, _ p: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon, _ dates: DateLexicon, hash: UInt64
   ) {
     guard let base = p.baseAddress else { return }
     let count = Int(t.end - t.start)
+    if count <= 40 {
+      assert(hash == ByteTable.hash(base + Int(t.start), count, lowercased: true), "scanWord's hash is the table's")
+      if let entry = lexicon.words.find(base + Int(t.start), count, lowercased: true, hash: hash) {
+        t.lex = entry
+        t.word = lexicon.wordCodes[Int(entry)]
+        // Its spelling is the word's, folded: the date lexicon's answer for it is known already.
+        if t.has(.lettersOnly) { t.dateWord = lexicon.dateWords[Int(entry)] }
+        return
+      }
+    }
     if t.has(.lettersOnly) {
       // Folding ASCII letters to lower case is what the date lexicon hashes, so the hash is its own.
       t.dateWord = dates.entry(asciiLetters: base + Int(t.start), count: count, hash: hash)
     }
-    if count > 40 { return }
-    assert(hash == ByteTable.hash(base + Int(t.start), count, lowercased: true), "scanWord's hash is the table's")
-    if let entry = lexicon.words.find(base + Int(t.start), count, lowercased: true, hash: hash) {
-      t.lex = entry
-      t.word = lexicon.wordCodes[Int(entry)]
-    }
   }
+
 }

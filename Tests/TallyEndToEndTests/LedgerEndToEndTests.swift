@@ -175,7 +175,9 @@ import Glibc
 
   @Test func killNineDuringALargeIngest() throws {
     let folder = try TempFolder()
-    let total = 2000
+    // About 3 MB: three times what the first batch holds (1 MB), so that the first commit comes
+    // while most documents are still to be stored, however fast extraction is.
+    let total = 12_000
     try LedgerArticles.writeArticles(count: total, into: folder, prefix: "corpus/n")
     let ledgerPath = folder.path("big.sqlite")
     let process = Process()
@@ -190,7 +192,7 @@ import Glibc
     let deadline = Date().addingTimeInterval(60)
     while !FileManager.default.fileExists(atPath: ledgerPath + "-wal") && Date() < deadline { usleep(10_000) }
     while Date() < deadline, (try? Ledger.open(path: ledgerPath).documentCount()) ?? 0 == 0 { usleep(20_000) }
-    usleep(300_000)
+    usleep(100_000)
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal)

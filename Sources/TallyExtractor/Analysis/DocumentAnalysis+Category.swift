@@ -287,21 +287,26 @@ extension DocumentAnalysis {
 
   /// The token of a verb of destruction in the sentence: destroyed, shot down, downed, eliminated.
   func destroyVerb(near anchor: Int, in unit: Range<Int>) -> Int? {
-    // the nearest after the figure first, then the nearest before it
-    let order = Array(anchor..<unit.upperBound) + Array((unit.lowerBound..<anchor).reversed())
-    for k in order {
-      switch word(k) {
-      case .destroyed, .destroying, .destroy, .downed, .eliminated, .eliminating, .neutralized, .neutralised,
-        .intercepted, .disabled, .burned:
-        return k
-      case .shot, .shooting, .shoot:
-        if word(k + 1) == .down || word(k + 2) == .down { return k }
-      case .knocked:
-        if word(k + 1) == .out { return k }
-      default: continue
-      }
-    }
+    // the nearest after the figure first, then the nearest before it (walked in place, without
+    // an array of the positions)
+    for k in anchor..<max(anchor, unit.upperBound) where isDestroyVerb(k) { return k }
+    for k in (unit.lowerBound..<max(unit.lowerBound, anchor)).reversed() where isDestroyVerb(k) { return k }
     return nil
+  }
+
+  /// Whether token `k` is a verb of destruction (`destroyed`, `shot down`, `knocked out`).
+  private func isDestroyVerb(_ k: Int) -> Bool {
+    switch word(k) {
+    case .destroyed, .destroying, .destroy, .downed, .eliminated, .eliminating, .neutralized, .neutralised,
+      .intercepted, .disabled, .burned:
+      return true
+    case .shot, .shooting, .shoot:
+      return word(k + 1) == .down || word(k + 2) == .down
+    case .knocked:
+      return word(k + 1) == .out
+    default:
+      return false
+    }
   }
 
   /// The token of a verb of seizure in the sentence: seized, captured, liberated, took control.

@@ -9,7 +9,8 @@ extension DocumentAnalysis {
   /// - `he`, `the ministry` -> the latest claimant that fits, from `history`
   func normalise(_ np: Range<Int>, history: [Attribution]) -> Attribution? {
     var affiliation: Int32?
-    var institution: [String] = []
+    // Institution words as tokens, made into words only when a name is built.
+    var institution = TokenList()
     var anonymous = false
     var pronoun = false
     // The last run of capitalised words (with connectors such as "for" and "of" inside it). A run
@@ -60,7 +61,7 @@ extension DocumentAnalysis {
         switch w {
         case .ministry, .army, .forces, .force, .staff, .office, .agency, .service, .defense, .defence, .interior,
           .health, .foreign, .general, .emergency, .emergencies, .armed, .military, .press, .air, .navy:
-          institution.append(normalisedInstitutionWord(k))
+          institution.append(k)
         default: break
         }
       }
@@ -84,9 +85,9 @@ extension DocumentAnalysis {
       let runEntity = run.lazy.compactMap { self.mention(at: $0)?.entry }.first
       if !hasOthers {
         // An entity and institution words: "Ukraine's General Staff", "the Ministry of Defence of Ukraine".
-        var words: [String] = []
-        for k in run where isInstitution(k) { words.append(normalisedInstitutionWord(k)) }
-        words += institution
+        var words = TokenList()
+        for k in run where isInstitution(k) { words.append(k) }
+        words.append(contentsOf: institution)
         let entityEntry = runEntity ?? affiliation
         if let entityEntry {
           let name = words.isEmpty ? party(of: entityEntry) : institutionName(words, after: party(of: entityEntry))
@@ -248,22 +249,32 @@ extension DocumentAnalysis {
 
   /// `Ministry Defense` (from "Ministry of Defense") -> `Defense Ministry`; `General Staff` stays.
   /// With a `prefix`, the name follows it and a space (`Ukraine` -> `Ukraine General Staff`).
-  private func institutionName(_ words: [String], after prefix: String? = nil) -> String {
-    // Without "of"; a leading "Ministry" moves to the end; each word once, in order. Built in one
-    // string of the exact length, prefix included: this runs for most claimants.
-    var order: [Int] = []
-    order.reserveCapacity(words.count)
-    for index in words.indices where words[index] != "of" { order.append(index) }
-    if order.count > 1 && words[order[0]] == "Ministry" { order.append(order.removeFirst()) }
+  /// `tokens` are the institution words' tokens, each read as ``normalisedInstitutionWord(_:)``.
+  private func institutionName(_ tokens: TokenList, after prefix: String? = nil) -> String {
+    // Without "of"; a leading "Ministry" moves to the end; each word once, in order. The words
+    // are handled as codes of their forms (one code a form), and the name is built in one string
+    // of the exact length, prefix included: this runs for most claimants.
+    var order = TokenList()
+    for position in 0..<tokens.count {
+      guard let code = institutionCode(tokens[position]) else {
+        return institutionNameByText(tokens, after: prefix)
+      }
+      if code != Self.ofCode { order.append(code) }
+    }
+    if order.count > 1 && order[0] == Self.ministryCode {
+      let first = order[0]
+      for position in 1..<order.count { order[position - 1] = order[position] }
+      order[order.count - 1] = first
+    }
     // The words kept, moved to the front of `order`.
     var kept = 0
     var length = 0
-    for position in order.indices {
-      let word = words[order[position]]
-      if order[..<position].contains(where: { words[$0] == word }) { continue }
-      order[kept] = order[position]
+    for position in 0..<order.count {
+      let code = order[position]
+      if (0..<kept).contains(where: { order[$0] == code }) { continue }
+      order[kept] = code
       kept += 1
-      length += word.utf8.count
+      length += Self.institutionForm(code).utf8.count
     }
     guard kept > 0 else { return prefix.map { $0 + " " } ?? "" }
     length += kept - 1
@@ -273,10 +284,9 @@ extension DocumentAnalysis {
       func copy(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-          for b in bytes {
-            buffer[at] = b
-            at += 1
-          }
+          guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+          (target + at).update(from: source, count: bytes.count)
+          at += bytes.count
         }
       }
       if let prefix {
@@ -289,9 +299,52 @@ extension DocumentAnalysis {
           buffer[at] = 0x20
           at += 1
         }
-        copy(words[order[k]])
+        copy(Self.institutionForm(order[k]))
       }
       return at
     }
+  }
+
+  /// The code of token `k`'s institution word, one code for each form that
+  /// ``normalisedInstitutionWord(_:)`` gives (`defence` and `defense` share `Defense`'s), or nil
+  /// for a word without a fixed form.
+  private func institutionCode(_ k: Int) -> Int? {
+    switch word(k) {
+    case .defence, .defense: return Self.defenseCode
+    case .of: return Self.ofCode
+    case _?:
+      let code = Int(tokens[k].word)
+      return Self.institutionForms[code - 1] == nil ? nil : code
+    default: return nil
+    }
+  }
+
+  /// Codes beside the word codes (which are positive): `Defense` and `of`.
+  private static let defenseCode = 0
+  private static let ofCode = -1
+  /// The code of `Ministry`.
+  private static let ministryCode = (Word.allCases.firstIndex(of: .ministry) ?? -1) + 1
+
+  /// The form of an institution word's code (not ``ofCode``).
+  private static func institutionForm(_ code: Int) -> String {
+    code == defenseCode ? "Defense" : (institutionForms[code - 1] ?? "")
+  }
+
+  /// ``institutionName(_:after:)`` for words some of which have no fixed form, compared as text.
+  private func institutionNameByText(_ tokens: TokenList, after prefix: String?) -> String {
+    var words: [String] = []
+    for position in 0..<tokens.count { words.append(normalisedInstitutionWord(tokens[position])) }
+    var order: [Int] = []
+    for index in words.indices where words[index] != "of" { order.append(index) }
+    if order.count > 1 && words[order[0]] == "Ministry" { order.append(order.removeFirst()) }
+    var kept: [String] = []
+    for position in order.indices {
+      let word = words[order[position]]
+      if order[..<position].contains(where: { words[$0] == word }) { continue }
+      kept.append(word)
+    }
+    guard !kept.isEmpty else { return prefix.map { $0 + " " } ?? "" }
+    let name = kept.joined(separator: " ")
+    return prefix.map { $0 + " " + name } ?? name
   }
 }

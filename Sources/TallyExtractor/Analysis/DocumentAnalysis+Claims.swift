@@ -2,6 +2,9 @@ extension DocumentAnalysis {
   /// Every claim of the document, in order of position.
   func claims(document: String, source: String?) -> [Claim] {
     var out: [Claim] = []
+    // Room for a claim in two sentences (documents have about one in two), so that most
+    // documents grow the list once at most.
+    out.reserveCapacity(units.count / 2 + 4)
     var history: [Attribution] = []
     let opponents = self.opponents()
     for (u, unit) in units.enumerated() {
@@ -32,7 +35,7 @@ extension DocumentAnalysis {
         let asOf = asOf(c, unitIndex: u)
         // A year or a month as the as-of date marks a figure about an earlier period.
         // (as-of dates are ASCII: `2020`, `2020-10`, `2020-10-04`)
-        let historical = asOf.map { !$0.utf8.contains(0x2D) || $0.utf8.count == 7 } ?? false
+        let historical = asOf.map { $0.utf8.count == 7 || !Self.holdsHyphen($0) } ?? false
         let party = party(
           for: c, attribution: attribution, location: location, in: unit, opponents: opponents, historical: historical)
         let (start, end) = quoteSpan(c)
@@ -46,6 +49,12 @@ extension DocumentAnalysis {
       }
     }
     return out
+  }
+
+  /// Whether `text` holds a hyphen, read from its bytes in place.
+  private static func holdsHyphen(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in bytes.contains(0x2D) }
   }
 
   /// Keeps the last few claimants named, most recent last, for `he said` and `the ministry said`.

@@ -61,7 +61,8 @@ extension DocumentAnalysis {
         }
       }
     }
-    found.removeAll { $0.category == nil }
+    // Most sentences keep every candidate (or have none): only then is the array rewritten.
+    if found.contains(where: { $0.category == nil }) { found.removeAll { $0.category == nil } }
     return found
   }
 

@@ -1,7 +1,7 @@
 extension DocumentAnalysis {
   /// The side a figure is about.
   func party(
-    for c: Candidate, attribution: Attribution?, location: Int32?, in unit: Range<Int>, opponents: [Int32: Int32],
+    for c: Candidate, attribution: Attribution?, location: Int32?, in unit: Range<Int>, opponents: EntryMap,
     historical: Bool = false
   ) -> String? {
     let own = attribution?.affiliation
@@ -244,11 +244,13 @@ extension DocumentAnalysis {
   ///
   /// Places stand for the side they belong to. Only the sides named in the document (and the
   /// places named in it) get an entry, so the cost follows the document, not the gazetteer.
-  func opponents() -> [Int32: Int32] {
+  /// Places and institutions are resolved in the order they are first named.
+  func opponents() -> EntryMap {
     var counts = SideCounts(capacity: mentions.count)
-    var named: Set<Int32> = []
+    // The entries named, each once, in the order first named (the values are unused).
+    var named = EntryMap(capacity: mentions.count)
     for m in mentions {
-      named.insert(m.entry)
+      named.set(m.entry, to: m.entry)
       var e = m.entry
       let kind = gazetteer.entries[Int(e)].kind
       if kind == .place {
@@ -259,14 +261,15 @@ extension DocumentAnalysis {
       counts.add(e)
     }
     let ranked = counts.ranked()
-    var result: [Int32: Int32] = [:]
+    // The sides counted and the entries named: at most two keys a mention.
+    var result = EntryMap(capacity: 2 * mentions.count)
     for e in ranked {
-      if let other = ranked.first(where: { $0 != e }) { result[e] = other }
+      if let other = ranked.first(where: { $0 != e }) { result.set(e, to: other) }
     }
     // Places and institutions stand for their side.
-    for e in named where result[e] == nil {
+    for e in named.keys where result[e] == nil {
       let parent = gazetteer.parents[Int(e)]
-      if parent >= 0, let other = result[parent] { result[e] = other }
+      if parent >= 0, let other = result[parent] { result.set(e, to: other) }
     }
     return result
   }

@@ -30,8 +30,11 @@ struct DocumentAnalysis {
     self.gazetteer = vocabulary.gazetteer
     self.published = published
     self.publishedText = published?.description
-    tokens.reserveCapacity((to - from) / 5)
     Tokenizer.tokenize(p, from: from, to: to, lexicon: lexicon, into: &tokens)
+    // Room for about one name and one sentence in sixteen tokens (prose has one in twenty), so
+    // that most documents grow neither list.
+    mentions.reserveCapacity(tokens.count / 16 + 4)
+    units.reserveCapacity(tokens.count / 16 + 4)
     gazetteer.mentions(tokens, p, into: &mentions)
     mentionAt = Array(repeating: -1, count: tokens.count)
     for (index, mention) in mentions.enumerated() {
@@ -47,8 +50,11 @@ struct DocumentAnalysis {
   /// How often each side (places counted for their state or territory) is named in the document.
   var sideCounts = SideCounts(capacity: 0)
 
+  /// The sides named in the document, most named first (ranked once, in `countSides()`).
+  private(set) var rankedSideList: [Int32] = []
+
   /// The sides named in the document, most named first.
-  func rankedSides() -> [Int32] { sideCounts.ranked() }
+  func rankedSides() -> [Int32] { rankedSideList }
 
   private mutating func countSides() {
     sideCounts = SideCounts(capacity: mentions.count)
@@ -61,6 +67,7 @@ struct DocumentAnalysis {
       }
       sideCounts.add(e)
     }
+    rankedSideList = sideCounts.ranked()
   }
 
   /// The place of a dateline in capitals at the top of the text (`KHAN YOUNIS —`, `EL FASHER, Sudan —`).
@@ -118,6 +125,9 @@ struct DocumentAnalysis {
   /// two before (the scene a day is carried from, a year that narrows a decade) and two after.
   private mutating func markDates() {
     guard !tokens.isEmpty, !units.isEmpty else { return }
+    // Room for a date in four sentences (a document has about one in eight).
+    dates.reserveCapacity(units.count / 4 + 4)
+    dateFirstToken.reserveCapacity(units.count / 4 + 4)
     var wanted = Array(repeating: false, count: units.count)
     for (u, unit) in units.enumerated() where mayHoldFigure(unit) {
       for v in max(0, u - 2)...min(units.count - 1, u + 2) { wanted[v] = true }
@@ -144,7 +154,6 @@ struct DocumentAnalysis {
     let dateTokens = DateTokenizer.tokens(body, from: tokens, range, base: span.lowerBound)
     assert(dateTokens == DateTokenizer.tokens(body), "date tokens derived from the extractor's differ")
     let (found, times) = DateScanner.scan(body, tokens: dateTokens)
-    var k = range.lowerBound
     for mention in found {
       let index = dates.count
       let bytes = (mention.range.lowerBound + span.lowerBound)..<(mention.range.upperBound + span.lowerBound)
@@ -152,7 +161,7 @@ struct DocumentAnalysis {
       m.range = bytes
       dates.append(m)
       dateFirstToken.append(-1)
-      while k <= range.upperBound && Int(tokens[k].end) <= bytes.lowerBound { k += 1 }
+      let k = firstToken(endingAfter: bytes.lowerBound, in: range)
       var j = k
       while j <= range.upperBound && Int(tokens[j].start) < bytes.upperBound {
         dateAt[j] = Int32(index)
@@ -160,16 +169,26 @@ struct DocumentAnalysis {
         j += 1
       }
     }
-    k = range.lowerBound
     for time in times {
       let bytes = (time.lowerBound + span.lowerBound)..<(time.upperBound + span.lowerBound)
-      while k <= range.upperBound && Int(tokens[k].end) <= bytes.lowerBound { k += 1 }
-      var j = k
+      var j = firstToken(endingAfter: bytes.lowerBound, in: range)
       while j <= range.upperBound && Int(tokens[j].start) < bytes.upperBound {
         if dateAt[j] == -1 { dateAt[j] = -2 }
         j += 1
       }
     }
+  }
+
+  /// The first token of `range` that ends after byte `offset`, or `range.upperBound + 1`: found
+  /// by bisection (tokens end in increasing order), not by walking the tokens before it.
+  private func firstToken(endingAfter offset: Int, in range: ClosedRange<Int>) -> Int {
+    var low = range.lowerBound
+    var high = range.upperBound + 1
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(tokens[middle].end) <= offset { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   // MARK: - Sentences and quotations

@@ -340,6 +340,14 @@ struct DateMatcher {
       if roles.contains(.today) || roles.contains(.tonight) { return (0, index + 1) }
       if roles.contains(.yesterday) { return (-1, index + 1) }
       if roles.contains(.tomorrow) { return (1, index + 1) }
+    }
+    // Every reading below needs one of these words next (`this morning`, `last night`,
+    // `a day earlier`, `two weeks ago`): most tokens (numbers, articles) are turned away here.
+    guard let next = word(index + 1),
+      !next.roles.isDisjoint(with: [.partOfDay, .night, .previous, .day, .week, .days, .weeks])
+    else { return nil }
+    if let word = word(index) {
+      let roles = word.roles
       if roles.contains(.this), has(index + 1, .partOfDay) { return (0, index + 2) }
       if roles.contains(.last), has(index + 1, .night) { return (-1, index + 2) }
       if roles.contains(.article), has(index + 1, .previous), has(index + 2, .day) {

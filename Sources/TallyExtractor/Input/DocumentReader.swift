@@ -101,10 +101,27 @@ public struct DocumentReader: Sendable {
       // Up to the expected end of a regular file (then 4 KB at a time if it grows while read).
       let count = min(count, blockSize, max(4096, sizeHint - totalRead))
       let before = buffer.count
-      buffer.append(contentsOf: repeatElement(0, count: count))
-      let n = buffer.withUnsafeMutableBytes { raw -> Int in
-        guard let base = raw.baseAddress else { return -1 }
-        return Glibc.read(fd, base + before, count)
+      var n = 0
+      if before == 0 {
+        // The first read goes straight into a new array's storage, with nothing zeroed first.
+        buffer = [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
+          n = Glibc.read(fd, storage.baseAddress, count)
+          initialized = max(0, n)
+        }
+      } else if sizeHint - totalRead <= 1 {
+        // Where a regular file should end: the read that finds the end, most often, appends
+        // nothing (and zeroes nothing).
+        n = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { storage -> Int in
+          let read = Glibc.read(fd, storage.baseAddress, count)
+          if read > 0 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: storage[..<read])) }
+          return read
+        }
+      } else {
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        n = buffer.withUnsafeMutableBytes { raw -> Int in
+          guard let base = raw.baseAddress else { return -1 }
+          return Glibc.read(fd, base + before, count)
+        }
       }
       if n < 0 {
         buffer.removeSubrange(before...)

@@ -32,10 +32,21 @@ public enum InputPaths {
     return (files, walk.errors)
   }
 
-  /// `relative` below `folder`.
+  /// Whether `path` holds `//` as Foundation's `contains("//")` finds it: its bytes are looked
+  /// at first (about 3,000 instructions less a path), Foundation only when they hold two slashes
+  /// in a row.
+  private static func mayHoldDoubleSlash(_ path: String) -> Bool {
+    var bytes = path
+    let twoSlashes = bytes.withUTF8 { b in
+      b.count >= 2 && (1..<b.count).contains { b[$0] == 0x2F && b[$0 - 1] == 0x2F }
+    }
+    return twoSlashes && path.contains("//")
+  }
+
+  /// `folder` and a relative path joined as `NSString.appendingPathComponent` joins them.
   static func joined(_ folder: String, _ relative: String) -> String {
     if folder.isEmpty { return relative }
-    if !folder.contains("//") && !relative.contains("//") {
+    if !mayHoldDoubleSlash(folder) && !mayHoldDoubleSlash(relative) {
       return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
     }
     return (folder as NSString).appendingPathComponent(relative)

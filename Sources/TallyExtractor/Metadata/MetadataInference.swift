@@ -402,17 +402,21 @@ public enum MetadataInference {
 
   /// The letter runs of `text`, lowercased unless `keepCase`.
   private static func words(_ text: String, keepCase: Bool = false) -> [String] {
+    // Each run is cut out of `text` whole, not appended to scalar by scalar.
     var result: [String] = []
-    var current = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if isLetter(scalar) {
-        current.append(scalar)
-      } else if !current.isEmpty {
-        result.append(String(current))
-        current = String.UnicodeScalarView()
+    let scalars = text.unicodeScalars
+    var start: String.Index?
+    var i = scalars.startIndex
+    while i < scalars.endIndex {
+      if isLetter(scalars[i]) {
+        if start == nil { start = i }
+      } else if let first = start {
+        result.append(String(scalars[first..<i]))
+        start = nil
       }
+      i = scalars.index(after: i)
     }
-    if !current.isEmpty { result.append(String(current)) }
+    if let first = start { result.append(String(scalars[first..<scalars.endIndex])) }
     return keepCase ? result : result.map { $0.lowercased() }
   }
 
@@ -535,9 +539,12 @@ public enum MetadataInference {
   }
 
   private static func string<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars)
-    return String(view)
+    // Encoded to UTF-8 in one buffer: appending to a `String.UnicodeScalarView` costs far more
+    // per scalar.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.underestimatedCount)
+    for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// ``trimmed(_:)`` of a line's bytes; lines that start and end in ASCII (most) are trimmed
