@@ -16,6 +16,27 @@ public enum BenchSteps {
     Double(DispatchTime.now().uptimeNanoseconds) / 1e9
   }
 
+  /// Reads every file of `corpus` once, so that the steps after find it in the page cache.
+  ///
+  /// - Returns: The number of files and of bytes read.
+  public static func readAll(_ corpus: String) throws -> (files: Int, bytes: Int) {
+    var files = 0
+    var bytes = 0
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var walk = InputWalk([corpus])
+    while let file = walk.next() {
+      guard case .file(let path) = file else { continue }
+      let descriptor = open(path, O_RDONLY)
+      guard descriptor >= 0 else { throw BenchError("cannot read \(path)") }
+      defer { close(descriptor) }
+      while case let count = buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }), count > 0 {
+        bytes += count
+      }
+      files += 1
+    }
+    return (files, bytes)
+  }
+
   /// Extraction throughput: reads and extracts every file of `corpus` on `jobs` cores, keeping
   /// only the counts; the folders are listed as they are read, as `tally extract` does.
   public static func extract(corpus: String, label: String, jobs: Int) throws -> BenchMeasurement {
