@@ -1,7 +1,7 @@
 extension DocumentAnalysis {
   /// The side a figure is about.
   func party(
-    for c: Candidate, attribution: Attribution?, location: Int32?, in unit: Range<Int>, opponents: EntryMap,
+    for c: Candidate, attribution: Attribution?, location: Int32?, in unit: Range<Int>, opponents: EntryMap<Int32>,
     historical: Bool = false
   ) -> String? {
     let own = attribution?.affiliation
@@ -245,10 +245,10 @@ extension DocumentAnalysis {
   /// Places stand for the side they belong to. Only the sides named in the document (and the
   /// places named in it) get an entry, so the cost follows the document, not the gazetteer.
   /// Places and institutions are resolved in the order they are first named.
-  func opponents() -> EntryMap {
+  func opponents() -> EntryMap<Int32> {
     var counts = SideCounts(capacity: mentions.count)
     // The entries named, each once, in the order first named (the values are unused).
-    var named = EntryMap(capacity: mentions.count)
+    var named = EntryMap<Int32>(capacity: mentions.count)
     for m in mentions {
       named.set(m.entry, to: m.entry)
       var e = m.entry
@@ -262,7 +262,7 @@ extension DocumentAnalysis {
     }
     let ranked = counts.ranked()
     // The sides counted and the entries named: at most two keys a mention.
-    var result = EntryMap(capacity: 2 * mentions.count)
+    var result = EntryMap<Int32>(capacity: 2 * mentions.count)
     for e in ranked {
       if let other = ranked.first(where: { $0 != e }) { result.set(e, to: other) }
     }
